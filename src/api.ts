@@ -1,0 +1,28 @@
+/** What activate() returns: a small, stable surface for tests, benchmarks and other extensions. */
+import type * as vscode from 'vscode';
+import type { EngineState } from './engine/engineConnection';
+import type { ContainersTree } from './explorer/containers/containersTree';
+import type { EngineSession } from './engineSession';
+
+export interface BerthApi {
+  engineState(): { kind: EngineState['kind']; message?: string };
+  readonly onDidChangeEngineState: vscode.Event<{ kind: EngineState['kind']; message?: string }>;
+  readonly containersTree: ContainersTree;
+  /** How long activate() took, in milliseconds (for the benchmark). */
+  readonly activationMs: number;
+}
+
+function summarize(state: EngineState): { kind: EngineState['kind']; message?: string } {
+  return state.kind === 'connecting' || state.kind === 'connected' ? { kind: state.kind } : { kind: state.kind, message: state.error.userMessage };
+}
+
+export function createApi(session: EngineSession, containersTree: ContainersTree, activationMs: () => number): BerthApi {
+  return {
+    engineState: () => summarize(session.state),
+    onDidChangeEngineState: (listener, thisArgs, disposables) => session.onDidChangeState((s) => listener.call(thisArgs, summarize(s)), undefined, disposables),
+    containersTree,
+    get activationMs() {
+      return activationMs();
+    },
+  };
+}

@@ -1,0 +1,13 @@
+/** What command handlers get: passed explicitly, no global service object. */
+import type * as vscode from 'vscode';
+import type { EngineSession } from '../engineSession';
+import type { ContainersTree } from '../explorer/containers/containersTree';
+
+export interface CommandContext {
+  session: EngineSession;
+  containers: ContainersTree;
+  log: vscode.LogOutputChannel;
+}
+
+/** A handler serves the context menu `(node)`, multi-select `(node, nodes)` and the palette `()`. */
+export type CommandHandler = (ctx: CommandContext, ...args: unknown[]) => unknown;

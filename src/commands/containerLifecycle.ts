@@ -1,0 +1,36 @@
+/** Start, stop, restart, pause and unpause: one shape, different verbs and valid states. */
+import * as vscode from 'vscode';
+import type { EngineClient } from '../engine/client';
+import type { ContainerState } from '../engine/types';
+import type { CommandContext } from './commandContext';
+import { pickContainers } from './pickContainers';
+import { throwIfAnyFailed } from './actionFailed';
+
+interface LifecycleAction {
+  verb: string;
+  progress: string;
+  states: readonly ContainerState[];
+  run: (client: EngineClient, id: string) => Promise<void>;
+}
+
+export const lifecycleActions = {
+  start: { verb: 'start', progress: 'Starting', states: ['created', 'exited', 'dead'], run: (c, id) => c.startContainer(id) },
+  stop: { verb: 'stop', progress: 'Stopping', states: ['running', 'restarting', 'paused'], run: (c, id) => c.stopContainer(id) },
+  restart: { verb: 'restart', progress: 'Restarting', states: ['running', 'exited', 'created', 'dead'], run: (c, id) => c.restartContainer(id) },
+  pause: { verb: 'pause', progress: 'Pausing', states: ['running'], run: (c, id) => c.pauseContainer(id) },
+  unpause: { verb: 'unpause', progress: 'Unpausing', states: ['paused'], run: (c, id) => c.unpauseContainer(id) },
+} satisfies Record<string, LifecycleAction>;
+
+export function lifecycleCommand(action: LifecycleAction) {
+  return async (ctx: CommandContext, ...args: unknown[]): Promise<void> => {
+    const targets = await pickContainers(ctx, args, { verb: action.verb, states: action.states });
+    if (targets.length === 0) return;
+    const client = ctx.session.requireConnection().client;
+    const title = targets.length === 1 ? `${action.progress} ${targets[0]!.name}…` : `${action.progress} ${targets.length} containers…`;
+    // Concurrently: stopping a compose project one by one would take 10 s per container.
+    const results = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, () =>
+      Promise.allSettled(targets.map((t) => action.run(client, t.id))),
+    );
+    throwIfAnyFailed(action.verb, targets.map((t) => t.name), results);
+  };
+}

@@ -1,0 +1,51 @@
+/**
+ * The one registration table. Every handler runs through one wrapper that turns failures into a
+ * single message with the next step; the `Record<CommandId, …>` type makes the table complete.
+ */
+import * as vscode from 'vscode';
+import { EngineError } from '../engine/errors';
+import { Commands, type CommandId } from '../ids';
+import { ActionFailed } from './actionFailed';
+import type { CommandContext, CommandHandler } from './commandContext';
+import { lifecycleActions, lifecycleCommand } from './containerLifecycle';
+import { removeContainer } from './removeContainer';
+import { switchEngine } from './switchEngine';
+
+const handlers: Record<CommandId, CommandHandler> = {
+  [Commands.containersRefresh]: (ctx) => ctx.containers.refreshNow(),
+  [Commands.containerStart]: lifecycleCommand(lifecycleActions.start),
+  [Commands.containerStop]: lifecycleCommand(lifecycleActions.stop),
+  [Commands.containerRestart]: lifecycleCommand(lifecycleActions.restart),
+  [Commands.containerPause]: lifecycleCommand(lifecycleActions.pause),
+  [Commands.containerUnpause]: lifecycleCommand(lifecycleActions.unpause),
+  [Commands.containerRemove]: removeContainer,
+  [Commands.engineSwitch]: switchEngine,
+  [Commands.engineRetry]: (ctx) => ctx.session.retry(),
+  [Commands.showLog]: (ctx) => ctx.log.show(),
+};
+
+export function describeFailure(error: unknown): string {
+  if (error instanceof ActionFailed) return `${error.summary} ${describeFailure(error.cause)}`;
+  if (error instanceof EngineError) return error.userMessage;
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
+  return (Object.keys(handlers) as CommandId[]).map((id) =>
+    vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+      try {
+        return await handlers[id](ctx, ...args);
+      } catch (error) {
+        const message = describeFailure(error);
+        ctx.log.error(`${id}: ${message}`);
+        const unreachable = error instanceof EngineError && error.kind !== 'engine' && error.kind !== 'conflict' && error.kind !== 'notFound';
+        // Not awaited: the command is done; the message waits for the user on its own.
+        void vscode.window.showErrorMessage(message, ...(unreachable ? ['Switch Engine', 'Show Log'] : ['Show Log'])).then((action) => {
+          if (action === 'Show Log') ctx.log.show();
+          if (action === 'Switch Engine') void vscode.commands.executeCommand(Commands.engineSwitch);
+        });
+        return undefined;
+      }
+    }),
+  );
+}

@@ -1,0 +1,17 @@
+/** Every `berth.*` setting, read through one typed module. */
+import * as vscode from 'vscode';
+
+function section(): vscode.WorkspaceConfiguration {
+  return vscode.workspace.getConfiguration('berth');
+}
+
+export const Config = {
+  host: (): string => section().get<string>('host', '').trim(),
+  context: (): string => section().get<string>('context', '').trim(),
+  requestTimeoutMs: (): number => Math.max(1000, section().get<number>('requestTimeout', 15000)),
+  confirmDestructive: (): boolean => section().get<boolean>('confirmDestructive', true),
+  groupByComposeProject: (): boolean => section().get<boolean>('containers.groupByComposeProject', true),
+  /** Settings whose change means a different engine. */
+  affectsEngine: (e: vscode.ConfigurationChangeEvent): boolean =>
+    e.affectsConfiguration('berth.host') || e.affectsConfiguration('berth.context') || e.affectsConfiguration('berth.requestTimeout'),
+} as const;

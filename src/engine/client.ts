@@ -1,0 +1,202 @@
+/**
+ * The one narrow door to the engine. Every call goes through `request()`, which adds a per-call
+ * timeout (an AbortSignal, not docker-modem's socket idle timeout, which would also kill the quiet
+ * event stream), caller cancellation and error classification.
+ *
+ * dockerode (with its gRPC and ssh2 parts) is loaded on first use, not at activation.
+ */
+import { readFileSync } from 'node:fs';
+import { Agent as HttpsAgent } from 'node:https';
+import type Dockerode from 'dockerode';
+import type { EngineEndpoint } from './endpoint';
+import { EngineError, classifyError } from './errors';
+import { toContainerSummary, type RawContainer } from './containerMapping';
+import type { ContainerSummary, EngineVersion } from './types';
+
+export interface RequestOptions {
+  signal?: AbortSignal;
+  /** Overrides the client's default timeout; 0 means none. */
+  timeoutMs?: number;
+}
+
+export interface EngineClientOptions {
+  requestTimeoutMs: number;
+}
+
+/** Builds docker-modem options with every connection key set, so nothing leaks in from its own env defaults. */
+export function modemOptions(endpoint: EngineEndpoint): Dockerode.DockerOptions {
+  // docker-modem merges options over defaults it reads from DOCKER_HOST/DOCKER_CERT_PATH;
+  // naming every key (even as undefined) makes the resolved endpoint the only truth.
+  const base: Dockerode.DockerOptions = {
+    socketPath: undefined,
+    host: undefined,
+    port: undefined,
+    protocol: undefined,
+    ca: undefined,
+    cert: undefined,
+    key: undefined,
+    timeout: undefined,
+  };
+  switch (endpoint.transport) {
+    case 'unix':
+    case 'npipe':
+      return { ...base, socketPath: endpoint.socketPath };
+    case 'ssh':
+      return {
+        ...base,
+        protocol: 'ssh',
+        host: endpoint.hostname,
+        port: endpoint.port,
+        ...(endpoint.username ? { username: endpoint.username } : {}),
+        sshOptions: { agent: process.env.SSH_AUTH_SOCK },
+      } as Dockerode.DockerOptions;
+    case 'tcp': {
+      const tls = endpoint.tls;
+      if (!tls) return { ...base, protocol: 'http', host: endpoint.hostname, port: endpoint.port };
+      const read = (p: string | undefined): Buffer | undefined => (p ? readFileSync(p) : undefined);
+      const options: Dockerode.DockerOptions = {
+        ...base,
+        protocol: 'https',
+        host: endpoint.hostname,
+        port: endpoint.port,
+        ca: read(tls.caPath),
+        cert: read(tls.certPath),
+        key: read(tls.keyPath),
+      };
+      if (tls.verify) return options;
+      // DOCKER_TLS without _VERIFY: encrypt but accept any server certificate, as the CLI does.
+      // docker-modem forwards only an agent, not rejectUnauthorized.
+      return { ...options, agent: new HttpsAgent({ rejectUnauthorized: false, ca: options.ca, cert: options.cert, key: options.key } as object) } as Dockerode.DockerOptions;
+    }
+  }
+}
+
+/** dockerode's typings omit the options argument of these two calls; the runtime takes it. */
+interface WithAbortableCalls {
+  ping(opts: { abortSignal: AbortSignal }): Promise<unknown>;
+  version(opts: { abortSignal: AbortSignal }): Promise<{ Version?: string; ApiVersion?: string; Os?: string; Arch?: string }>;
+}
+
+export class EngineClient {
+  private dockerode: Dockerode | undefined;
+  private readonly disposed = new AbortController();
+
+  constructor(
+    readonly endpoint: EngineEndpoint,
+    private readonly options: EngineClientOptions,
+  ) {}
+
+  /** Loaded lazily: requiring dockerode costs more than Berth's whole activation budget. */
+  private docker(): Dockerode {
+    if (!this.dockerode) {
+      let opts: Dockerode.DockerOptions;
+      try {
+        opts = modemOptions(this.endpoint);
+      } catch (error) {
+        throw new EngineError('tls', `Cannot read the TLS files for ${this.endpoint.host}: ${(error as Error).message}.`, 'Check DOCKER_CERT_PATH or your docker context.', undefined, error);
+      }
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const DockerodeClass = require('dockerode') as typeof Dockerode;
+      this.dockerode = new DockerodeClass(opts);
+    }
+    return this.dockerode;
+  }
+
+  /** Runs one engine call with timeout, cancellation and error classification. */
+  async request<T>(operation: string, call: (docker: Dockerode, signal: AbortSignal) => Promise<T>, options: RequestOptions = {}): Promise<T> {
+    const timeoutMs = options.timeoutMs ?? this.options.requestTimeoutMs;
+    const signals = [this.disposed.signal];
+    if (options.signal) signals.push(options.signal);
+    const timeout = timeoutMs > 0 ? AbortSignal.timeout(timeoutMs) : undefined;
+    if (timeout) signals.push(timeout);
+    const signal = AbortSignal.any(signals);
+    if (signal.aborted) throw this.abortError(operation, timeout, timeoutMs);
+    try {
+      return await call(this.docker(), signal);
+    } catch (error) {
+      if (signal.aborted) throw this.abortError(operation, timeout, timeoutMs);
+      throw classifyError(error, this.endpoint, operation);
+    }
+  }
+
+  private abortError(operation: string, timeout: AbortSignal | undefined, timeoutMs: number): EngineError {
+    if (timeout?.aborted) {
+      return new EngineError('timeout', `${operation}: the Docker engine at ${this.endpoint.host} did not answer within ${timeoutMs / 1000} s.`, 'It may be overloaded or the host may be wrong; raise berth.requestTimeout for slow remote engines.');
+    }
+    return new EngineError('cancelled', `${operation}: cancelled.`, '');
+  }
+
+  ping(options?: RequestOptions): Promise<void> {
+    return this.request('Ping', async (d, abortSignal) => {
+      await (d as unknown as WithAbortableCalls).ping({ abortSignal });
+    }, options);
+  }
+
+  version(options?: RequestOptions): Promise<EngineVersion> {
+    return this.request('Read engine version', async (d, abortSignal) => {
+      const v = await (d as unknown as WithAbortableCalls).version({ abortSignal });
+      return { version: v.Version ?? '?', apiVersion: v.ApiVersion ?? '?', os: v.Os ?? '', arch: v.Arch ?? '' };
+    }, options);
+  }
+
+  /** All containers, every state. Never asks for sizes: `size=true` makes listings take seconds. */
+  listContainers(options?: RequestOptions): Promise<ContainerSummary[]> {
+    return this.request('List containers', async (d, abortSignal) => {
+      const raw = (await d.listContainers({ all: true, size: false, abortSignal } as Dockerode.ContainerListOptions)) as unknown as RawContainer[];
+      return raw.map(toContainerSummary);
+    }, options);
+  }
+
+  startContainer(id: string, options?: RequestOptions): Promise<void> {
+    return this.lifecycle('Start container', id, (c, abortSignal) => c.start({ abortSignal }), options);
+  }
+
+  stopContainer(id: string, options?: RequestOptions): Promise<void> {
+    // Stop waits for the container's own grace period (10 s by default) before the engine kills it.
+    return this.lifecycle('Stop container', id, (c, abortSignal) => c.stop({ abortSignal }), { timeoutMs: this.options.requestTimeoutMs + 15_000, ...options });
+  }
+
+  restartContainer(id: string, options?: RequestOptions): Promise<void> {
+    return this.lifecycle('Restart container', id, (c, abortSignal) => c.restart({ abortSignal }), { timeoutMs: this.options.requestTimeoutMs + 15_000, ...options });
+  }
+
+  pauseContainer(id: string, options?: RequestOptions): Promise<void> {
+    return this.lifecycle('Pause container', id, (c, abortSignal) => c.pause({ abortSignal }), options);
+  }
+
+  unpauseContainer(id: string, options?: RequestOptions): Promise<void> {
+    return this.lifecycle('Unpause container', id, (c, abortSignal) => c.unpause({ abortSignal }), options);
+  }
+
+  /** `force` kills a running container first; `volumes` also removes its anonymous volumes. */
+  removeContainer(id: string, opts: { force?: boolean; volumes?: boolean } = {}, options?: RequestOptions): Promise<void> {
+    return this.request('Remove container', async (d, abortSignal) => {
+      await d.getContainer(id).remove({ force: opts.force ?? false, v: opts.volumes ?? false, abortSignal } as object);
+    }, options);
+  }
+
+  /** Opens the `/events` stream; resolves once the engine has answered with headers. */
+  events(since: string | undefined, signal: AbortSignal): Promise<NodeJS.ReadableStream> {
+    // No timeout: the stream is quiet for as long as nothing happens.
+    return this.request('Watch engine events', (d, abortSignal) => d.getEvents({ ...(since ? { since } : {}), abortSignal } as object), { signal, timeoutMs: 0 });
+  }
+
+  /** Lifecycle calls treat 304 (already in that state) as success: the user got what they asked for. */
+  private async lifecycle(
+    operation: string,
+    id: string,
+    call: (container: Dockerode.Container, abortSignal: AbortSignal) => Promise<unknown>,
+    options?: RequestOptions,
+  ): Promise<void> {
+    try {
+      await this.request(operation, (d, abortSignal) => call(d.getContainer(id), abortSignal), options);
+    } catch (error) {
+      if (error instanceof EngineError && error.kind === 'notModified') return;
+      throw error;
+    }
+  }
+
+  dispose(): void {
+    this.disposed.abort();
+  }
+}

@@ -1,0 +1,92 @@
+/** Label, description, icon, context value and tooltip of container rows. Pure, so it is unit-tested. */
+import type { ContainerSummary, PortBinding } from '../../engine/types';
+import { stateCounts, type ComposeProjectGroup } from './containersModel';
+
+/** A codicon id and an optional theme colour id. */
+export interface IconSpec {
+  id: string;
+  color?: string;
+}
+
+export function containerDescription(c: ContainerSummary): string {
+  return `${c.image} · ${c.status}`;
+}
+
+export function containerIcon(c: ContainerSummary): IconSpec {
+  if (c.state === 'running') {
+    if (c.health === 'unhealthy') return { id: 'vm-outline', color: 'charts.red' };
+    if (c.health === 'starting') return { id: 'vm-active', color: 'charts.yellow' };
+    return { id: 'vm-running', color: 'charts.green' };
+  }
+  switch (c.state) {
+    case 'paused':
+      return { id: 'debug-pause', color: 'charts.yellow' };
+    case 'restarting':
+      return { id: 'sync', color: 'charts.orange' };
+    case 'removing':
+      return { id: 'trash', color: 'disabledForeground' };
+    case 'dead':
+      return { id: 'error', color: 'charts.red' };
+    case 'created':
+      return { id: 'vm-outline' };
+    case 'exited':
+    default:
+      return { id: 'vm-outline', color: 'disabledForeground' };
+  }
+}
+
+/** `container.<state>`: menus match on it so only valid actions show. */
+export function containerContextValue(c: ContainerSummary): string {
+  return `container.${c.state}`;
+}
+
+/** Where a published port is reachable from this machine, or undefined when it is not published. */
+export function portUrl(port: PortBinding): string | undefined {
+  if (port.publicPort === undefined || port.protocol !== 'tcp') return undefined;
+  const ip = port.hostIp;
+  const host = !ip || ip === '0.0.0.0' || ip === '::' || ip === '127.0.0.1' || ip === '::1' ? 'localhost' : ip.includes(':') ? `[${ip}]` : ip;
+  return `http://${host}:${port.publicPort}`;
+}
+
+/** Engine text goes into Markdown: escape it so a hostile label or command renders as text. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&$]/g, (ch) => `\\${ch}`);
+}
+
+function portLine(port: PortBinding): string {
+  const inside = `${port.privatePort}/${port.protocol}`;
+  const url = portUrl(port);
+  if (url) return `[${escapeMarkdown(url)}](${url}) → ${inside}`;
+  if (port.publicPort !== undefined) return `${escapeMarkdown(port.hostIp ?? '')}:${port.publicPort} → ${inside}`;
+  return `${inside} (not published)`;
+}
+
+export function containerTooltip(c: ContainerSummary): string {
+  const lines = [
+    `**${escapeMarkdown(c.name)}**`,
+    '',
+    `Image: ${escapeMarkdown(c.image)}`,
+    `Command: \`${c.command.replace(/`/g, "'")}\``,
+    `State: ${c.state}${c.health ? ` (${c.health})` : ''} — ${escapeMarkdown(c.status)}`,
+    `Created: ${c.created.toLocaleString()}`,
+  ];
+  if (c.composeProject !== undefined) {
+    lines.push(`Compose: ${escapeMarkdown(c.composeProject)}${c.composeService ? ` / ${escapeMarkdown(c.composeService)}` : ''}`);
+  }
+  if (c.ports.length > 0) lines.push(`Ports: ${c.ports.map(portLine).join(', ')}`);
+  lines.push(`ID: ${c.id.slice(0, 12)}`);
+  return lines.join('  \n');
+}
+
+export function projectDescription(group: ComposeProjectGroup): string {
+  const counts = stateCounts(group.containers);
+  const running = counts.running ?? 0;
+  return `${running}/${group.containers.length} running`;
+}
+
+export function projectIcon(group: ComposeProjectGroup): IconSpec {
+  const counts = stateCounts(group.containers);
+  if ((counts.running ?? 0) === group.containers.length) return { id: 'layers-active', color: 'charts.green' };
+  if ((counts.running ?? 0) > 0 || (counts.paused ?? 0) > 0) return { id: 'layers-dot', color: 'charts.yellow' };
+  return { id: 'layers', color: 'disabledForeground' };
+}

@@ -1,0 +1,36 @@
+/** Wires Berth's modules together; owns nothing but their disposables. */
+import * as vscode from 'vscode';
+import { createApi, type BerthApi } from './api';
+import { registerCommands } from './commands/registerCommands';
+import { EngineSession } from './engineSession';
+import { ContainersTree } from './explorer/containers/containersTree';
+import { Views } from './ids';
+import { createEngineStatusBar } from './statusBar';
+
+export function activate(context: vscode.ExtensionContext): BerthApi {
+  const started = performance.now();
+  const log = vscode.window.createOutputChannel('Berth', { log: true });
+  const session = new EngineSession(context.workspaceState, log);
+  const containers = new ContainersTree(session);
+  const containersView = vscode.window.createTreeView(Views.containers, {
+    treeDataProvider: containers,
+    showCollapseAll: true,
+    canSelectMany: true,
+  });
+  containers.bindView(containersView);
+
+  context.subscriptions.push(
+    log,
+    session,
+    containers,
+    containersView,
+    createEngineStatusBar(session),
+    ...registerCommands({ session, containers, log }),
+  );
+  const activationMs = performance.now() - started;
+  return createApi(session, containers, () => activationMs);
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

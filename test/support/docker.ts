@@ -1,0 +1,55 @@
+/** Test helpers shared by the engine, extension-host and UI suites: the docker CLI (arguments as an array) and condition waits. */
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+
+/** One id per test process; every resource a test makes carries `berth.test=<runId>`. */
+export const runId = process.env.BERTH_TEST_RUN_ID || randomBytes(4).toString('hex');
+export const TEST_LABEL = 'berth.test';
+export const TEST_IMAGE = 'berth-test/busybox:latest';
+
+/** Prefer the 20.10 CLI that comes with the engine (BuildKit works with it); fall back to PATH. */
+const DOCKER = process.env.BERTH_DOCKER_CLI || '/usr/bin/docker';
+
+export function docker(args: readonly string[], options: { env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      DOCKER,
+      [...args],
+      { env: { ...process.env, ...options.env }, timeout: options.timeoutMs ?? 60_000, maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        if (error) reject(new Error(`docker ${args.join(' ')} failed: ${stderr || error.message}`));
+        else resolve(stdout.trim());
+      },
+    );
+  });
+}
+
+/** Waits until `condition` returns a truthy value, checking often; fails with `what` after `timeoutMs`. */
+export async function waitFor<T>(what: string, condition: () => T | Promise<T>, timeoutMs = 10_000, intervalMs = 25): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await condition();
+      if (value) return value as NonNullable<T>;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? ` (last error: ${(last as Error).message})` : ''}`);
+    }
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+}
+
+/** Creates a labelled test container (not started unless `start`), returns its id. */
+export async function createTestContainer(name: string, opts: { start?: boolean; labels?: Record<string, string>; cmd?: string[] } = {}): Promise<string> {
+  const labelArgs = Object.entries({ [TEST_LABEL]: runId, ...opts.labels }).flatMap(([k, v]) => ['--label', `${k}=${v}`]);
+  return docker([opts.start ? 'run' : 'create', ...(opts.start ? ['-d'] : []), '--name', name, ...labelArgs, TEST_IMAGE, ...(opts.cmd ?? ['sleep', '3600'])]);
+}
+
+/** Removes every container this run labelled. */
+export async function removeTestContainers(): Promise<void> {
+  const ids = (await docker(['ps', '-aq', '--filter', `label=${TEST_LABEL}=${runId}`])).split('\n').filter(Boolean);
+  if (ids.length > 0) await docker(['rm', '-f', ...ids]);
+}

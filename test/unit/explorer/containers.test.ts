@@ -1,0 +1,125 @@
+import * as assert from 'node:assert/strict';
+import { containerHealth, containerPorts, containerState, toContainerSummary, type RawContainer } from '../../../src/engine/containerMapping';
+import type { ContainerSummary } from '../../../src/engine/types';
+import { containerFingerprint, layoutContainers, layoutShape } from '../../../src/explorer/containers/containersModel';
+import {
+  containerContextValue,
+  containerIcon,
+  containerTooltip,
+  escapeMarkdown,
+  portUrl,
+  projectDescription,
+} from '../../../src/explorer/containers/containerPresentation';
+
+function raw(over: Partial<RawContainer> & { Id: string }): RawContainer {
+  return { Names: [`/${over.Id}`], Image: 'berth-test/busybox', Command: 'sleep 3600', Created: 1763900000, State: 'running', Status: 'Up 2 minutes', Ports: [], Labels: {}, ...over };
+}
+
+const c = (over: Partial<RawContainer> & { Id: string }): ContainerSummary => toContainerSummary(raw(over));
+
+describe('container mapping', () => {
+  it('maps every lifecycle state and reads unknown ones as exited', () => {
+    for (const s of ['created', 'running', 'paused', 'restarting', 'removing', 'exited', 'dead']) assert.equal(containerState(s), s);
+    assert.equal(containerState('Running'), 'running');
+    assert.equal(containerState('hibernating'), 'exited');
+    assert.equal(containerState(undefined), 'exited');
+  });
+
+  it('reads health from the status text', () => {
+    assert.equal(containerHealth('Up 5 seconds (healthy)'), 'healthy');
+    assert.equal(containerHealth('Up 5 seconds (unhealthy)'), 'unhealthy');
+    assert.equal(containerHealth('Up 1 second (health: starting)'), 'starting');
+    assert.equal(containerHealth('Up 5 seconds'), undefined);
+  });
+
+  it('folds IPv4/IPv6 duplicates of a published port', () => {
+    const ports = containerPorts([
+      { IP: '0.0.0.0', PrivatePort: 80, PublicPort: 8080, Type: 'tcp' },
+      { IP: '::', PrivatePort: 80, PublicPort: 8080, Type: 'tcp' },
+      { PrivatePort: 53, Type: 'udp' },
+    ]);
+    assert.deepEqual(ports, [
+      { privatePort: 53, protocol: 'udp' },
+      { privatePort: 80, publicPort: 8080, hostIp: '0.0.0.0', protocol: 'tcp' },
+    ]);
+  });
+
+  it('strips the leading slash, takes compose labels, converts the date', () => {
+    const s = c({ Id: 'abc', Names: ['/web-1'], Labels: { 'com.docker.compose.project': 'shop', 'com.docker.compose.service': 'web' } });
+    assert.equal(s.name, 'web-1');
+    assert.equal(s.composeProject, 'shop');
+    assert.equal(s.composeService, 'web');
+    assert.equal(s.created.toISOString(), '2025-11-23T12:13:20.000Z');
+  });
+});
+
+describe('containers layout', () => {
+  const list = [
+    c({ Id: 'z', Names: ['/zeta'] }),
+    c({ Id: 'b2', Names: ['/shop-web-1'], Labels: { 'com.docker.compose.project': 'shop', 'com.docker.compose.service': 'web' } }),
+    c({ Id: 'b1', Names: ['/shop-db-1'], Labels: { 'com.docker.compose.project': 'shop', 'com.docker.compose.service': 'db' } }),
+    c({ Id: 'a', Names: ['/alpha'], State: 'exited', Status: 'Exited (0) 1 hour ago' }),
+    c({ Id: 'h', Names: ['/h'], Labels: { 'com.docker.compose.project': 'p$(touch /tmp/pwn) "q" `id` é 🚢' } }),
+  ];
+
+  it('groups by compose project, sorted, and keeps the rest at the top level', () => {
+    const layout = layoutContainers(list, true);
+    assert.deepEqual(layout.projects.map((p) => p.project), ['p$(touch /tmp/pwn) "q" `id` é 🚢', 'shop']);
+    assert.deepEqual(layout.projects[1]!.containers.map((x) => x.name), ['shop-db-1', 'shop-web-1']);
+    assert.deepEqual(layout.ungrouped.map((x) => x.name), ['alpha', 'zeta']);
+  });
+
+  it('can turn grouping off', () => {
+    const layout = layoutContainers(list, false);
+    assert.equal(layout.projects.length, 0);
+    assert.equal(layout.ungrouped.length, 5);
+  });
+
+  it('changes shape only when membership changes, and the fingerprint when a row changes', () => {
+    const before = layoutShape(layoutContainers(list, true));
+    const stopped = list.map((x) => (x.id === 'z' ? { ...x, state: 'exited' as const, status: 'Exited (137)' } : x));
+    assert.equal(layoutShape(layoutContainers(stopped, true)), before);
+    assert.notEqual(containerFingerprint(stopped[0]!), containerFingerprint(list[0]!));
+    assert.notEqual(layoutShape(layoutContainers(list.slice(1), true)), before);
+  });
+
+  it('describes a project by its running count', () => {
+    assert.equal(projectDescription(layoutContainers(list, true).projects[1]!), '2/2 running');
+  });
+});
+
+describe('container presentation', () => {
+  it('says kind and state in the context value, so menus offer only valid actions', () => {
+    assert.equal(containerContextValue(c({ Id: 'x', State: 'paused' })), 'container.paused');
+  });
+
+  it('has a distinct icon per state and for health', () => {
+    const states = ['created', 'running', 'paused', 'restarting', 'removing', 'exited', 'dead'];
+    const icons = states.map((State) => JSON.stringify(containerIcon(c({ Id: 'x', State }))));
+    assert.equal(new Set(icons).size, states.length);
+    assert.notDeepEqual(containerIcon(c({ Id: 'x', Status: 'Up (unhealthy)' })), containerIcon(c({ Id: 'x' })));
+  });
+
+  it('links published ports on this machine', () => {
+    assert.equal(portUrl({ privatePort: 80, publicPort: 8088, hostIp: '127.0.0.1', protocol: 'tcp' }), 'http://localhost:8088');
+    assert.equal(portUrl({ privatePort: 80, publicPort: 8088, hostIp: '0.0.0.0', protocol: 'tcp' }), 'http://localhost:8088');
+    assert.equal(portUrl({ privatePort: 80, publicPort: 8088, hostIp: '10.0.0.3', protocol: 'tcp' }), 'http://10.0.0.3:8088');
+    assert.equal(portUrl({ privatePort: 53, publicPort: 53, protocol: 'udp' }), undefined);
+    assert.equal(portUrl({ privatePort: 80, protocol: 'tcp' }), undefined);
+  });
+
+  it('renders hostile engine text in the tooltip as text', () => {
+    const hostile = c({
+      Id: 'h',
+      Names: ['/h'],
+      Command: 'sh -c "`id`"',
+      Labels: { 'com.docker.compose.project': '[x](command:workbench.action.quit) <img src=x> $(touch /tmp/pwn)' },
+      Ports: [{ IP: '127.0.0.1', PrivatePort: 80, PublicPort: 8088, Type: 'tcp' }],
+    });
+    const tooltip = containerTooltip(hostile);
+    assert.ok(!tooltip.includes('[x](command:'), 'no live command link');
+    assert.ok(!/(^|[^\\])<img/.test(tooltip), 'no raw HTML');
+    assert.match(tooltip, /\]\(http:\/\/localhost:8088\) → 80\/tcp/);
+    assert.equal(escapeMarkdown('a*b_c'), 'a\\*b\\_c');
+  });
+});

@@ -1,0 +1,94 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { Commands, ContextKeys, Views } from '../../src/ids';
+
+const root = path.resolve(__dirname, '../../..');
+const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+  engines: { vscode: string };
+  main: string;
+  devDependencies: Record<string, string>;
+  contributes: {
+    commands: { command: string; title: string; category?: string }[];
+    menus: Record<string, { command: string; when?: string }[]>;
+    views: Record<string, { id: string }[]>;
+    viewsWelcome: { view: string; when: string }[];
+    configuration: { properties: Record<string, unknown> };
+  };
+};
+
+describe('package.json contributions', () => {
+  const contributed = pkg.contributes.commands.map((c) => c.command);
+  const registered = Object.values(Commands) as string[];
+
+  it('contributes every registered command and registers every contributed one', () => {
+    assert.deepEqual([...contributed].sort(), [...registered].sort());
+  });
+
+  it('gives every command the berth. prefix, a title and the Berth category', () => {
+    for (const c of pkg.contributes.commands) {
+      assert.match(c.command, /^berth\.[a-zA-Z]+(\.[a-zA-Z]+)*$/);
+      assert.ok(c.title.length > 0);
+      assert.equal(c.category, 'Berth');
+    }
+  });
+
+  it('menus name only contributed commands and known views', () => {
+    const views = Object.values(pkg.contributes.views).flat().map((v) => v.id);
+    assert.deepEqual(views.sort(), Object.values(Views).filter((v) => v.includes('.')).sort());
+    for (const [menu, entries] of Object.entries(pkg.contributes.menus)) {
+      for (const entry of entries) {
+        assert.ok(contributed.includes(entry.command), `${menu} names ${entry.command}`);
+        for (const view of entry.when?.match(/view == ([\w.]+)/g) ?? []) assert.ok(views.includes(view.slice(8)), `${menu}: ${view}`);
+      }
+    }
+  });
+
+  it('has a welcome view for every engine failure kind', () => {
+    const kinds = pkg.contributes.viewsWelcome.map((w) => w.when.replace(`${ContextKeys.engineState} == `, ''));
+    for (const kind of ['connecting', 'unreachable', 'permission', 'tls', 'timeout', 'failed']) assert.ok(kinds.includes(kind), kind);
+  });
+
+  it('targets the VS Code 1.100 the tests run in', () => {
+    assert.equal(pkg.engines.vscode, '^1.100.0');
+    assert.equal(pkg.devDependencies['@types/vscode'], '1.100.0', '@types/vscode must be pinned: newer typings compile calls 1.100 lacks');
+    assert.equal(pkg.main, './dist/extension.js');
+  });
+
+  it('declares every setting under berth.', () => {
+    for (const key of Object.keys(pkg.contributes.configuration.properties)) assert.match(key, /^berth\./);
+  });
+});
+
+describe('architecture', () => {
+  function files(dir: string): string[] {
+    return readdirSync(dir).flatMap((f) => {
+      const p = path.join(dir, f);
+      return statSync(p).isDirectory() ? files(p) : p.endsWith('.ts') ? [p] : [];
+    });
+  }
+
+  // The pure core runs in plain Node (tests, `berth lint`, benchmarks): no runtime vscode import.
+  const pure = [
+    ...files(path.join(root, 'src/engine')),
+    path.join(root, 'src/ids.ts'),
+    path.join(root, 'src/explorer/containers/containersModel.ts'),
+    path.join(root, 'src/explorer/containers/containerPresentation.ts'),
+  ];
+
+  it('keeps vscode out of the core modules', () => {
+    assert.ok(pure.length > 5);
+    for (const file of pure) {
+      const text = readFileSync(file, 'utf8');
+      const runtimeImport = /^\s*import\s+(?!type\b)[^;]*from\s+['"]vscode['"]|require\(['"]vscode['"]\)/m.test(text);
+      assert.ok(!runtimeImport, `${path.relative(root, file)} imports vscode at runtime`);
+    }
+  });
+
+  it('never loads dockerode at module top level (it is required lazily on first engine call)', () => {
+    for (const file of files(path.join(root, 'src'))) {
+      const text = readFileSync(file, 'utf8');
+      assert.ok(!/^\s*import\s+(?!type\b)[^;]*from\s+['"]dockerode['"]/m.test(text), `${path.relative(root, file)} imports dockerode eagerly`);
+    }
+  });
+});
