@@ -42,10 +42,13 @@ export async function waitFor<T>(what: string, condition: () => T | Promise<T>, 
   }
 }
 
+/** Runs until stopped and exits at once on SIGTERM, as a well-behaved service does (busybox `sleep` as PID 1 would ignore it for 10 s). */
+export const SERVICE_CMD = ['sh', '-c', "trap 'exit 0' TERM; while :; do sleep 1 & wait $!; done"];
+
 /** Creates a labelled test container (not started unless `start`), returns its id. */
 export async function createTestContainer(name: string, opts: { start?: boolean; labels?: Record<string, string>; cmd?: string[] } = {}): Promise<string> {
   const labelArgs = Object.entries({ [TEST_LABEL]: runId, ...opts.labels }).flatMap(([k, v]) => ['--label', `${k}=${v}`]);
-  return docker([opts.start ? 'run' : 'create', ...(opts.start ? ['-d'] : []), '--name', name, ...labelArgs, TEST_IMAGE, ...(opts.cmd ?? ['sleep', '3600'])]);
+  return docker([opts.start ? 'run' : 'create', ...(opts.start ? ['-d'] : []), '--name', name, ...labelArgs, TEST_IMAGE, ...(opts.cmd ?? SERVICE_CMD)]);
 }
 
 /** Removes every container this run labelled. */
