@@ -14,10 +14,13 @@ export interface SocketProxy {
   /** Listens again. */
   restore(): Promise<void>;
   close(): Promise<void>;
+  /** HTTP requests clients have sent through the proxy so far (the benchmark counts idle traffic). */
+  readonly requests: number;
 }
 
-function pipeTo(target: string, client: net.Socket, live: Set<net.Socket>): void {
+function pipeTo(target: string, client: net.Socket, live: Set<net.Socket>, tap?: (chunk: Buffer) => void): void {
   const upstream = net.connect(target);
+  if (tap) client.on('data', tap);
   live.add(client);
   live.add(upstream);
   const drop = (): void => {
@@ -34,10 +37,14 @@ function pipeTo(target: string, client: net.Socket, live: Set<net.Socket>): void
 export async function startUnixProxy(listenPath: string, target = '/var/run/docker.sock'): Promise<SocketProxy> {
   const live = new Set<net.Socket>();
   let server: net.Server | undefined;
+  let requests = 0;
+  const tap = (chunk: Buffer): void => {
+    requests += chunk.toString('latin1').match(/^(GET|POST|PUT|DELETE|HEAD) \/\S* HTTP\/1\.[01]\r$/gm)?.length ?? 0;
+  };
   const listen = (): Promise<void> =>
     new Promise((resolve, reject) => {
       rmSync(listenPath, { force: true });
-      server = net.createServer((client) => pipeTo(target, client, live));
+      server = net.createServer((client) => pipeTo(target, client, live, tap));
       server.once('error', reject);
       server.listen(listenPath, () => resolve());
     });
@@ -50,7 +57,15 @@ export async function startUnixProxy(listenPath: string, target = '/var/run/dock
       server = undefined;
     });
   await listen();
-  return { path: listenPath, cut: stop, restore: listen, close: stop };
+  return {
+    path: listenPath,
+    cut: stop,
+    restore: listen,
+    close: stop,
+    get requests() {
+      return requests;
+    },
+  };
 }
 
 /** A TLS listener on 127.0.0.1 forwarding to the real daemon: stands in for `dockerd --tlsverify`. */

@@ -1,0 +1,120 @@
+/**
+ * Measurements taken inside the real extension host (code-server's VS Code) against the real
+ * engine. BERTH_BENCH_MODE=activate reports only activate()'s time (one figure per launch);
+ * `full` also measures event → tree latency, a 200-container refresh and idle engine traffic.
+ */
+import { writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { tmpdir } from 'node:os';
+import * as vscode from 'vscode';
+import type { BerthApi } from '../../src/api';
+import type { ContainersTreeNode } from '../../src/explorer/containers/containerNodes';
+import { SERVICE_CMD, TEST_IMAGE, docker, waitFor } from '../../test/support/docker';
+import { startUnixProxy } from '../../test/support/socketProxy';
+
+export interface HostBenchResult {
+  activationMs: number;
+  eventToTreeMs?: number[];
+  engineEventToTreeMs?: number[];
+  refresh200Ms?: number[];
+  idleRequestsPerMinute?: number;
+  idleSeconds?: number;
+}
+
+const BENCH_LABEL = 'berth.bench';
+
+async function findRow(api: BerthApi, id: string): Promise<ContainersTreeNode | undefined> {
+  for (const node of (await api.containersTree.getChildren(undefined)) ?? []) {
+    if (node.kind === 'container' && node.container.id === id) return node;
+  }
+  return undefined;
+}
+
+/** From `docker start` returning (and from the engine's own event time) to the tree's change event for that row. */
+async function eventToTree(api: BerthApi, rounds: number): Promise<{ fromCli: number[]; fromEngine: number[] }> {
+  const id = await docker(['create', '--label', `${BENCH_LABEL}=1`, TEST_IMAGE, ...SERVICE_CMD]);
+  const fromCli: number[] = [];
+  const fromEngine: number[] = [];
+  try {
+    const node = await waitFor('bench container row', () => findRow(api, id), 15_000);
+    for (let i = 0; i < rounds; i++) {
+      for (const verb of ['start', 'stop'] as const) {
+        let changedAt = 0;
+        const sub = api.containersTree.onDidChangeTreeData((e) => {
+          if ((e === node || e === undefined) && changedAt === 0) changedAt = performance.now();
+        });
+        await docker([verb, id]);
+        const returnedAt = performance.now();
+        const want = verb === 'start' ? 'running' : 'exited';
+        await waitFor(`row ${want}`, () => changedAt !== 0 && node.kind === 'container' && node.container.state === want, 10_000, 1);
+        sub.dispose();
+        if (verb === 'start') {
+          fromCli.push(Math.max(0, changedAt - returnedAt));
+          // Same machine, same clock: the engine's start time against the tree's change, in wall time.
+          const startedAt = Date.parse(await docker(['inspect', '-f', '{{.State.StartedAt}}', id]));
+          fromEngine.push(Date.now() - (performance.now() - changedAt) - startedAt);
+        }
+      }
+    }
+  } finally {
+    await docker(['rm', '-f', id]);
+  }
+  return { fromCli, fromEngine };
+}
+
+async function refresh200(api: BerthApi): Promise<number[]> {
+  const ids: string[] = [];
+  try {
+    for (let batch = 0; batch < 20; batch++) {
+      ids.push(...(await Promise.all(Array.from({ length: 10 }, () => docker(['create', '--label', `${BENCH_LABEL}=1`, TEST_IMAGE, 'true'])))));
+    }
+    await waitFor('200 rows', async () => ((await api.containersTree.getChildren(undefined)) ?? []).length >= 200, 60_000, 50);
+    const times: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      const t = performance.now();
+      await api.containersTree.refreshNow();
+      times.push(performance.now() - t);
+    }
+    return times;
+  } finally {
+    if (ids.length) await docker(['rm', '-f', ...ids], { timeoutMs: 120_000 });
+  }
+}
+
+/** Points Berth at a counting proxy in front of the real engine and counts its requests while nothing happens. */
+async function idleRequests(api: BerthApi, seconds: number): Promise<number> {
+  const proxy = await startUnixProxy(path.join(tmpdir(), `berth-bench-${process.pid}.sock`));
+  const config = vscode.workspace.getConfiguration('berth');
+  try {
+    await config.update('host', `unix://${proxy.path}`, vscode.ConfigurationTarget.Global);
+    await waitFor('connected through the proxy', () => api.engineState().kind === 'connected' && proxy.requests > 0, 15_000);
+    await api.containersTree.refreshNow();
+    // Let the version read and the first listing finish, then count.
+    await new Promise((r) => setTimeout(r, 1000));
+    const before = proxy.requests;
+    await new Promise((r) => setTimeout(r, seconds * 1000));
+    return ((proxy.requests - before) * 60) / seconds;
+  } finally {
+    await config.update('host', undefined, vscode.ConfigurationTarget.Global);
+    await proxy.close();
+  }
+}
+
+export async function run(): Promise<void> {
+  const api = (await vscode.extensions.getExtension<BerthApi>('berth.berth')!.activate()) as BerthApi;
+  const result: HostBenchResult = { activationMs: api.activationMs };
+  if (process.env.BERTH_BENCH_MODE === 'full') {
+    await vscode.commands.executeCommand('berth.containers.focus');
+    await waitFor('connected', () => api.engineState().kind === 'connected', 30_000);
+    const latency = await eventToTree(api, 20);
+    result.eventToTreeMs = latency.fromCli;
+    result.engineEventToTreeMs = latency.fromEngine;
+    result.refresh200Ms = await refresh200(api);
+    result.idleSeconds = Number(process.env.BERTH_BENCH_IDLE_SECONDS || 20);
+    result.idleRequestsPerMinute = await idleRequests(api, result.idleSeconds);
+  }
+  writeFileSync(process.env.BERTH_BENCH_OUT!, JSON.stringify(result));
+  if (process.env.BERTH_TEST_REPORT) {
+    writeFileSync(process.env.BERTH_TEST_REPORT, JSON.stringify({ passed: 1, failed: 0, pending: 0, failures: [], runId: process.env.BERTH_TEST_RUN_ID }));
+  }
+}

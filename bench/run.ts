@@ -1,0 +1,88 @@
+/**
+ * `npm run bench`: Berth's figures against the targets, printed as a table and saved as JSON
+ * (test-results/bench.json). Timing lives here, never in tests.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import type { HostBenchResult } from './extensionHost/index';
+import { runExtensionHostSuite } from '../test/harness/extensionHost';
+import { repoRoot, resultsDir } from '../test/harness/paths';
+
+interface Row {
+  measure: string;
+  value: string;
+  target: string;
+  ok: boolean | undefined;
+}
+
+export function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank]!;
+}
+
+const ms = (v: number): string => `${v.toFixed(1)} ms`;
+
+function bundleSize(): number {
+  execFileSync(process.execPath, ['esbuild.mjs', '--production'], { cwd: repoRoot, stdio: 'ignore' });
+  const bytes = statSync(path.join(repoRoot, 'dist', 'extension.js')).size;
+  execFileSync(process.execPath, ['esbuild.mjs'], { cwd: repoRoot, stdio: 'ignore' }); // back to the development bundle
+  return bytes;
+}
+
+async function hostRun(mode: 'activate' | 'full', index: number): Promise<HostBenchResult> {
+  const out = path.join(resultsDir, `bench-host-${mode}-${index}.json`);
+  const report = await runExtensionHostSuite({
+    name: `bench-${mode}-${index}`,
+    testsEntry: path.join(repoRoot, 'out', 'bench', 'extensionHost', 'index.js'),
+    trusted: true,
+    echo: false,
+    timeoutMs: 600_000,
+    env: { BERTH_BENCH_MODE: mode, BERTH_BENCH_OUT: out },
+  });
+  if (report.failed > 0) throw new Error(`benchmark run ${mode} #${index} failed: ${report.failures.map((f) => `${f.title}: ${f.message}`).join('; ')}`);
+  return JSON.parse(readFileSync(out, 'utf8')) as HostBenchResult;
+}
+
+async function main(): Promise<void> {
+  mkdirSync(resultsDir, { recursive: true });
+  const rows: Row[] = [];
+  const bytes = bundleSize();
+  rows.push({ measure: 'bundle size (production)', value: `${(bytes / 1024).toFixed(0)} KiB`, target: '≤ 1 MB', ok: bytes <= 1_000_000 });
+
+  const full = await hostRun('full', 0);
+  const activations = [full.activationMs];
+  for (let i = 1; i < 5; i++) activations.push((await hostRun('activate', i)).activationMs);
+  const activation = percentile(activations, 50);
+  rows.push({ measure: 'activate() (median of 5 launches)', value: ms(activation), target: '≤ 50 ms', ok: activation <= 50 });
+
+  const latency = full.eventToTreeMs ?? [];
+  rows.push({ measure: `docker start returns → tree row change (n=${latency.length}) median`, value: ms(percentile(latency, 50)), target: '', ok: undefined });
+  rows.push({ measure: `docker start returns → tree row change p95`, value: ms(percentile(latency, 95)), target: '≤ 150 ms', ok: percentile(latency, 95) <= 150 });
+  const engineLatency = full.engineEventToTreeMs ?? [];
+  rows.push({ measure: `container StartedAt → tree row change p95`, value: ms(percentile(engineLatency, 95)), target: '', ok: undefined });
+  const refresh = full.refresh200Ms ?? [];
+  rows.push({ measure: `Containers refresh, 200 containers (n=${refresh.length}) median`, value: ms(percentile(refresh, 50)), target: '≤ 100 ms', ok: percentile(refresh, 50) <= 100 });
+  rows.push({ measure: 'Containers refresh, 200 containers p95', value: ms(percentile(refresh, 95)), target: '', ok: undefined });
+  rows.push({
+    measure: `engine requests/min while idle (over ${full.idleSeconds} s, besides the one event stream)`,
+    value: String(full.idleRequestsPerMinute),
+    target: '0',
+    ok: full.idleRequestsPerMinute === 0,
+  });
+
+  const width = Math.max(...rows.map((r) => r.measure.length));
+  console.log(`\n${'measure'.padEnd(width)}  ${'value'.padStart(10)}  ${'target'.padEnd(9)}  ok`);
+  console.log(`${'-'.repeat(width)}  ${'-'.repeat(10)}  ${'-'.repeat(9)}  --`);
+  for (const r of rows) console.log(`${r.measure.padEnd(width)}  ${r.value.padStart(10)}  ${r.target.padEnd(9)}  ${r.ok === undefined ? '' : r.ok ? 'yes' : 'NO'}`);
+  const file = path.join(resultsDir, 'bench.json');
+  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), rows, raw: { activations, full } }, null, 2));
+  console.log(`\nsaved ${path.relative(repoRoot, file)}`);
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.stack : error);
+  process.exit(1);
+});
