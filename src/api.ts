@@ -1,5 +1,6 @@
 /** What activate() returns: a small, stable surface for tests, benchmarks and other extensions. */
 import type * as vscode from 'vscode';
+import type { EngineClient } from './engine/client';
 import type { EngineState } from './engine/engineConnection';
 import type { ContainersTree } from './explorer/containers/containersTree';
 import type { EngineSession } from './engineSession';
@@ -8,6 +9,8 @@ export interface BerthApi {
   engineState(): { kind: EngineState['kind']; message?: string };
   readonly onDidChangeEngineState: vscode.Event<{ kind: EngineState['kind']; message?: string }>;
   readonly containersTree: ContainersTree;
+  /** The current engine's client, when connected (benchmarks compare Berth's work with the engine's). */
+  engineClient(): EngineClient | undefined;
   /** How long activate() took, in milliseconds (for the benchmark). */
   readonly activationMs: number;
 }
@@ -21,6 +24,7 @@ export function createApi(session: EngineSession, containersTree: ContainersTree
     engineState: () => summarize(session.state),
     onDidChangeEngineState: (listener, thisArgs, disposables) => session.onDidChangeState((s) => listener.call(thisArgs, summarize(s)), undefined, disposables),
     containersTree,
+    engineClient: () => session.connection?.client,
     get activationMs() {
       return activationMs();
     },

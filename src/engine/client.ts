@@ -139,10 +139,14 @@ export class EngineClient {
     }, options);
   }
 
-  /** All containers, every state. Never asks for sizes: `size=true` makes listings take seconds. */
-  listContainers(options?: RequestOptions): Promise<ContainerSummary[]> {
+  /**
+   * Containers in every state: all of them, or only `ids` (one cheap request for the few an event
+   * names). Never asks for sizes: `size=true` makes listings take seconds.
+   */
+  listContainers(options?: RequestOptions & { ids?: readonly string[] }): Promise<ContainerSummary[]> {
+    const filters = options?.ids ? { filters: JSON.stringify({ id: options.ids }) } : {};
     return this.request('List containers', async (d, abortSignal) => {
-      const raw = (await d.listContainers({ all: true, size: false, abortSignal } as Dockerode.ContainerListOptions)) as unknown as RawContainer[];
+      const raw = (await d.listContainers({ all: true, size: false, ...filters, abortSignal } as Dockerode.ContainerListOptions)) as unknown as RawContainer[];
       return raw.map(toContainerSummary);
     }, options);
   }

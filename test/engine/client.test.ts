@@ -52,6 +52,14 @@ describe('EngineClient against the real daemon', () => {
     assert.equal(await state(), undefined);
   });
 
+  it('lists only the containers an event names, in one request', async () => {
+    const a = await createTestContainer(`berth-ids-a-${runId}`);
+    const b = await createTestContainer(`berth-ids-b-${runId}`);
+    await createTestContainer(`berth-ids-c-${runId}`);
+    const some = await client.listContainers({ ids: [a, b, 'f'.repeat(64)] });
+    assert.deepEqual(some.map((c) => c.id).sort(), [a, b].sort());
+  });
+
   it('classifies engine refusals: not found and conflict', async () => {
     await assert.rejects(client.stopContainer('berth-no-such-container'), (e: EngineError) => e.kind === 'notFound' && /No such container/.test(e.message));
     const id = await createTestContainer(`berth-conflict-${runId}`, { start: true });

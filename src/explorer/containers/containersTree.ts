@@ -19,6 +19,8 @@ export function affectsContainerList(event: EngineEvent): boolean {
 }
 
 const DEBOUNCE_MS = 20;
+/** Above this many changed containers one full listing is cheaper than a filtered one. */
+const MAX_INCREMENTAL = 20;
 
 export class ContainersTree implements vscode.TreeDataProvider<ContainersTreeNode>, vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<ContainersTreeNode | undefined>();
@@ -37,6 +39,10 @@ export class ContainersTree implements vscode.TreeDataProvider<ContainersTreeNod
   private timer: NodeJS.Timeout | undefined;
   private inFlight: Promise<void> | undefined;
   private again = false;
+  /** The last listing, in engine order. */
+  private current: ContainerSummary[] = [];
+  private readonly pendingIds = new Set<string>();
+  private fullPending = true;
   private connectionSubscriptions: { dispose(): void }[] = [];
   private readonly disposables: vscode.Disposable[] = [];
 
@@ -67,7 +73,7 @@ export class ContainersTree implements vscode.TreeDataProvider<ContainersTreeNod
   }
 
   get containers(): readonly ContainerSummary[] {
-    return [...this.containerNodes.values()].map((n) => n.container);
+    return this.current;
   }
 
   private attach(connection: EngineConnection | undefined): void {
@@ -78,7 +84,7 @@ export class ContainersTree implements vscode.TreeDataProvider<ContainersTreeNod
     this.connectionSubscriptions.push(
       connection.onDidResync(() => this.refreshNow()),
       connection.events.onEvent((e) => {
-        if (affectsContainerList(e)) this.schedule();
+        if (affectsContainerList(e)) this.schedule(e.id);
       }),
     );
   }
@@ -99,14 +105,18 @@ export class ContainersTree implements vscode.TreeDataProvider<ContainersTreeNod
     return this.topLevel;
   }
 
-  /** Re-list now (the Refresh button, a reconnect, a setting change). */
+  /** Re-list everything now (the Refresh button, a reconnect, a setting change). */
   refreshNow(): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
+    this.fullPending = true;
     return this.run();
   }
 
-  private schedule(): void {
+  /** Notes a changed container; the debounced run lists just those (or everything when many changed). */
+  private schedule(containerId?: string): void {
+    if (containerId) this.pendingIds.add(containerId);
+    else this.fullPending = true;
     this.stale = true;
     if (!this.visible && this.loaded) return;
     if (this.timer) return;
@@ -134,16 +144,31 @@ export class ContainersTree implements vscode.TreeDataProvider<ContainersTreeNod
   private async load(): Promise<void> {
     const connection = this.session.connection;
     if (!connection || this.session.state.kind !== 'connected') return;
+    const ids = [...this.pendingIds];
+    const incremental = !this.fullPending && this.loaded && ids.length > 0 && ids.length <= MAX_INCREMENTAL;
+    this.pendingIds.clear();
+    this.fullPending = false;
     this.stale = false;
     let list: ContainerSummary[];
     try {
-      list = await connection.client.listContainers();
+      if (incremental) {
+        // An event names its container: ask for just those rows instead of re-listing hundreds.
+        const fresh = await connection.client.listContainers({ ids });
+        const byId = new Map(this.current.map((c) => [c.id, c]));
+        for (const id of ids) byId.delete(id); // destroyed ones do not come back
+        for (const c of fresh) byId.set(c.id, c);
+        list = [...byId.values()];
+      } else {
+        list = await connection.client.listContainers();
+      }
     } catch {
-      // The event stream reports outages; the next resync re-lists.
+      // The event stream reports outages; the next resync re-lists everything.
       this.stale = true;
+      this.fullPending = true;
       return;
     }
     if (connection !== this.session.connection) return;
+    this.current = list;
     this.apply(list);
     this.refreshedEmitter.fire();
   }
@@ -204,6 +229,9 @@ export class ContainersTree implements vscode.TreeDataProvider<ContainersTreeNod
     const hadContent = this.topLevel.length > 0 || this.loaded;
     this.containerNodes.clear();
     this.projectNodes.clear();
+    this.current = [];
+    this.pendingIds.clear();
+    this.fullPending = true;
     this.topLevel = [];
     this.shape = '';
     this.loaded = false;
