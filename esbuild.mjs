@@ -5,6 +5,25 @@ import * as esbuild from 'esbuild';
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
+/**
+ * dockerode requires its BuildKit session module (gRPC, ~400 KB) at load time, though only
+ * `buildImage({ version: '2' })` uses it. Berth builds with the docker CLI, so that module is
+ * replaced by one that says so — the bundle stays under 1 MB.
+ */
+const dropDockerodeSession = {
+  name: 'drop-dockerode-session',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/session$/ }, (args) =>
+      /dockerode[\\/]lib[\\/]docker\.js$/.test(args.importer) ? { path: 'dockerode-session', namespace: 'berth-stub' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'berth-stub' }, () => ({
+      contents:
+        "module.exports = function withSession(docker, auth, handler) { handler(new Error('BuildKit sessions through dockerode are not bundled in Berth; builds use the docker CLI.')); };",
+      loader: 'js',
+    }));
+  },
+};
+
 /** @type {import('esbuild').BuildOptions} */
 const extensionHost = {
   entryPoints: { extension: 'src/extension.ts' },
@@ -20,6 +39,7 @@ const extensionHost = {
   sourcemap: production ? 'external' : 'linked',
   metafile: true,
   logLevel: 'warning',
+  plugins: [dropDockerodeSession],
 };
 
 if (watch) {
