@@ -53,10 +53,14 @@ async function main(): Promise<void> {
   rows.push({ measure: 'bundle size (production)', value: `${(bytes / 1024).toFixed(0)} KiB`, target: '≤ 1 MB', ok: bytes <= 1_000_000 });
 
   const full = await hostRun('full', 0);
-  const activations = [full.activationMs];
-  for (let i = 1; i < 5; i++) activations.push((await hostRun('activate', i)).activationMs);
+  const launches = [full];
+  for (let i = 1; i < 5; i++) launches.push(await hostRun('activate', i));
+  const activations = launches.map((l) => l.activationMs);
+  const loads = launches.map((l) => l.bundleLoadMs);
   const activation = percentile(activations, 50);
+  const load = percentile(loads, 50);
   rows.push({ measure: 'activate() (median of 5 launches)', value: ms(activation), target: '≤ 50 ms', ok: activation <= 50 });
+  rows.push({ measure: 'bundle load + activate() (median of 5)', value: ms(percentile(launches.map((l) => l.bundleLoadMs + l.activationMs), 50)), target: '≤ 50 ms', ok: load + activation <= 50 });
 
   const latency = full.eventToTreeMs ?? [];
   rows.push({ measure: `docker start returns → tree row change (n=${latency.length}) median`, value: ms(percentile(latency, 50)), target: '', ok: undefined });
@@ -77,7 +81,7 @@ async function main(): Promise<void> {
   console.log(`${'-'.repeat(width)}  ${'-'.repeat(10)}  ${'-'.repeat(9)}  --`);
   for (const r of rows) console.log(`${r.measure.padEnd(width)}  ${r.value.padStart(10)}  ${r.target.padEnd(9)}  ${r.ok === undefined ? '' : r.ok ? 'yes' : 'NO'}`);
   const file = path.join(resultsDir, 'bench.json');
-  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), rows, raw: { activations, full } }, null, 2));
+  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), rows, raw: { activations, loads, full } }, null, 2));
   console.log(`\nsaved ${path.relative(repoRoot, file)}`);
 }
 
