@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Brings up everything the tests need, from nothing or from a previous run:
+# the Docker engine, the local base image, code-server and Chromium.
+# `npm run testbed` runs this; `npm test` runs it first. A second run takes
+# seconds. Prints the paths as KEY=value lines (also written to
+# .testbed/testbed.env) so a shell can `eval` them.
+set -euo pipefail
+# shellcheck source=lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+here="$(dirname "${BASH_SOURCE[0]}")"
+
+started="$(now_s)"
+step() {
+  local name="$1"; shift
+  local t0; t0="$(now_s)"
+  "$@"
+  log "$name ready ($(( $(now_s) - t0 ))s)"
+}
+
+step engine bash "$here/engine.sh" ensure
+step image bash "$here/image.sh"
+step browser ensure_cmd chromium chromium
+# Compose v1 and openssl: the engine tests bring up compose projects and make
+# certificates for a TLS engine.
+compose_and_openssl() { ensure_cmd docker-compose docker-compose; ensure_cmd openssl openssl; }
+step "compose + openssl" compose_and_openssl
+t0="$(now_s)"
+tools="$(bash "$here/codeServer.sh")"
+log "code-server ready ($(( $(now_s) - t0 ))s)"
+
+export BERTH_CODE_SERVER_DIR="$tools"
+export BERTH_CHROMIUM="${BERTH_CHROMIUM:-/usr/bin/chromium}"
+{
+  echo "BERTH_REPO=$BERTH_REPO"
+  echo "BERTH_TESTBED=$BERTH_TESTBED"
+  echo "BERTH_CODE_SERVER_DIR=$BERTH_CODE_SERVER_DIR"
+  echo "BERTH_CHROMIUM=$BERTH_CHROMIUM"
+  echo "DOCKER_SOCKET=/var/run/docker.sock"
+} | tee "$BERTH_TESTBED/testbed.env"
+log "testbed ready in $(( $(now_s) - started ))s"

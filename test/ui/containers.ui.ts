@@ -1,0 +1,65 @@
+/**
+ * The Containers view as a person sees it: open the workbench, click Berth in the activity bar,
+ * find the row of a container this test started, and keep a screenshot to look at.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { freshResultsDir } from '../harness/evidence';
+import { docker, runId, TEST_IMAGE, TEST_LABEL } from '../support/docker';
+import { activityBarItem, openWorkbench, untilDone, type Workbench } from './workbench';
+
+describe('Containers view (UI)', function () {
+  this.timeout(120_000);
+  const name = `berth-ui-${runId}`;
+  const results = freshResultsDir('ui');
+  let workbench: Workbench | undefined;
+
+  before(async () => {
+    await docker(['rm', '-f', name]).catch(() => undefined);
+    await docker(['run', '-d', '--label', `${TEST_LABEL}=${runId}`, '--name', name, TEST_IMAGE, 'sleep', '3600']);
+    workbench = await openWorkbench('ui', { trusted: true });
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await workbench?.keepEvidence();
+  });
+
+  after(async () => {
+    await workbench?.close();
+    await docker(['rm', '-f', name]).catch((e) => console.error(e));
+  });
+
+  it('shows Berth in the activity bar', async () => {
+    await activityBarItem(workbench!.page, 'Berth').waitFor({ timeout: 30_000 });
+  });
+
+  it('lists the running test container after a click on Berth', async () => {
+    const page = workbench!.page;
+    const berth = activityBarItem(page, 'Berth');
+    const row = page.locator('.monaco-list-row').filter({ hasText: name });
+    await untilDone(
+      page,
+      `a row for ${name} in the Containers view`,
+      // A second click on an open container would close the side bar again.
+      async () => {
+        if ((await berth.getAttribute('aria-selected')) !== 'true') await berth.click({ timeout: 5_000 });
+      },
+      () => row.first().waitFor({ timeout: 2_000 }).then(() => true, () => false),
+    );
+    // One view in the container: the side bar's title reads "Berth: Containers".
+    assert.match((await page.locator('.part.sidebar .title-label').first().textContent()) ?? '', /Berth.*Containers/i);
+  });
+
+  it('saves a screenshot of the view', async () => {
+    const file = path.join(results, 'containers.png');
+    // Move the pointer off the activity bar so its hover tooltip does not cover the view.
+    await workbench!.page.mouse.move(900, 700);
+    await workbench!.page.locator('.monaco-hover').first().waitFor({ state: 'hidden', timeout: 3_000 }).catch(() => undefined);
+    await workbench!.page.screenshot({ path: file });
+    const png = fs.readFileSync(file);
+    assert.equal(png.subarray(1, 4).toString(), 'PNG');
+    // A blank or black page compresses to a few KB; the workbench with text is far larger.
+    assert.ok(png.length > 20_000, `screenshot is only ${png.length} bytes`);
+  });
+});

@@ -1,0 +1,51 @@
+/** Helpers for tests that run inside the extension host. Docker and waits come from test/support. */
+import { execFile } from 'node:child_process';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { BerthApi } from '../../src/api';
+
+export { docker, runId, TEST_IMAGE, TEST_LABEL, waitFor } from '../support/docker';
+
+export const EXTENSION_ID = 'berth.berth';
+
+/** The repo root: this file runs from out/test/vscode/. */
+export const repoRoot = path.resolve(__dirname, '..', '..', '..');
+
+export function berthExtension(): vscode.Extension<BerthApi> {
+  const extension = vscode.extensions.getExtension<BerthApi>(EXTENSION_ID);
+  if (!extension) throw new Error(`${EXTENSION_ID} is not loaded: is extensionDevelopmentPath the repo root?`);
+  return extension;
+}
+
+/** Activates Berth (a no-op when it already is) and returns what activate() returned. */
+export async function activateBerth(): Promise<BerthApi> {
+  return berthExtension().activate();
+}
+
+function labelText(label: string | vscode.TreeItemLabel | undefined): string {
+  return typeof label === 'string' ? label : label?.label ?? '';
+}
+
+/** Labels of the tree's rows down to `depth` levels (1 = top level only), as a person would read them. */
+export async function treeLabels(tree: vscode.TreeDataProvider<unknown>, depth = 2): Promise<string[]> {
+  const labels: string[] = [];
+  const walk = async (parent: unknown, level: number): Promise<void> => {
+    for (const node of (await tree.getChildren(parent)) ?? []) {
+      const item = await tree.getTreeItem(node);
+      labels.push(labelText(item.label));
+      if (level < depth && item.collapsibleState !== vscode.TreeItemCollapsibleState.None) await walk(node, level + 1);
+    }
+  };
+  await walk(undefined, 1);
+  return labels;
+}
+
+/** Runs `bash scripts/testbed/<script> ...args` (no shell string); resolves with its output. */
+export function testbedScript(script: string, args: readonly string[], timeoutMs = 120_000): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile('bash', [path.join(repoRoot, 'scripts', 'testbed', script), ...args], { timeout: timeoutMs }, (error, stdout, stderr) => {
+      if (error) reject(new Error(`${script} ${args.join(' ')} failed: ${stderr || error.message}`));
+      else resolve(stdout + stderr);
+    });
+  });
+}
