@@ -46,9 +46,12 @@ export async function waitFor<T>(what: string, condition: () => T | Promise<T>, 
 export const SERVICE_CMD = ['sh', '-c', "trap 'exit 0' TERM; while :; do sleep 1 & wait $!; done"];
 
 /** Creates a labelled test container (not started unless `start`), returns its id. */
-export async function createTestContainer(name: string, opts: { start?: boolean; labels?: Record<string, string>; cmd?: string[] } = {}): Promise<string> {
+export async function createTestContainer(
+  name: string,
+  opts: { start?: boolean; labels?: Record<string, string>; cmd?: string[]; extraArgs?: string[] } = {},
+): Promise<string> {
   const labelArgs = Object.entries({ [TEST_LABEL]: runId, ...opts.labels }).flatMap(([k, v]) => ['--label', `${k}=${v}`]);
-  return docker([opts.start ? 'run' : 'create', ...(opts.start ? ['-d'] : []), '--name', name, ...labelArgs, TEST_IMAGE, ...(opts.cmd ?? SERVICE_CMD)]);
+  return docker([opts.start ? 'run' : 'create', ...(opts.start ? ['-d'] : []), '--name', name, ...labelArgs, ...(opts.extraArgs ?? []), TEST_IMAGE, ...(opts.cmd ?? SERVICE_CMD)]);
 }
 
 /** Removes every container this run labelled. */

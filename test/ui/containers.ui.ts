@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { freshResultsDir } from '../harness/evidence';
-import { docker, runId, TEST_IMAGE, TEST_LABEL } from '../support/docker';
+import { createTestContainer, docker, removeTestContainers, runId, TEST_IMAGE, TEST_LABEL } from '../support/docker';
 import { activityBarItem, openWorkbench, untilDone, type Workbench } from './workbench';
 
 describe('Containers view (UI)', function () {
@@ -15,9 +15,16 @@ describe('Containers view (UI)', function () {
   const results = freshResultsDir('ui');
   let workbench: Workbench | undefined;
 
+  // A compose project of two services (one paused) beside a plain container: what a person's engine looks like.
+  const project = `shop-${runId}`;
+  const compose = (service: string): string[] => ['--label', `com.docker.compose.project=${project}`, '--label', `com.docker.compose.service=${service}`];
+
   before(async () => {
     await docker(['rm', '-f', name]).catch(() => undefined);
     await docker(['run', '-d', '--label', `${TEST_LABEL}=${runId}`, '--name', name, TEST_IMAGE, 'sleep', '3600']);
+    await createTestContainer(`${project}-web-1`, { start: true, extraArgs: [...compose('web'), '-p', '127.0.0.1::80'], cmd: ['httpd', '-f', '-p', '80', '-h', '/'] });
+    const db = await createTestContainer(`${project}-db-1`, { start: true, extraArgs: compose('db') });
+    await docker(['pause', db]);
     workbench = await openWorkbench('ui', { trusted: true });
   });
 
@@ -28,6 +35,7 @@ describe('Containers view (UI)', function () {
   after(async () => {
     await workbench?.close();
     await docker(['rm', '-f', name]).catch((e) => console.error(e));
+    await removeTestContainers().catch((e) => console.error(e));
   });
 
   it('shows Berth in the activity bar', async () => {
@@ -47,6 +55,9 @@ describe('Containers view (UI)', function () {
       },
       () => row.first().waitFor({ timeout: 2_000 }).then(() => true, () => false),
     );
+    // The compose project is a group row with its running count, and its services are listed under it.
+    await page.locator('.monaco-list-row').filter({ hasText: project }).filter({ hasText: '1/2 running' }).first().waitFor({ timeout: 10_000 });
+    await page.locator('.monaco-list-row').filter({ hasText: `${project}-db-1` }).first().waitFor({ timeout: 10_000 });
     // One view in the container: the side bar's title reads "Berth: Containers".
     assert.match((await page.locator('.part.sidebar .title-label').first().textContent()) ?? '', /Berth.*Containers/i);
   });
