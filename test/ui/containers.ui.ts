@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { freshResultsDir } from '../harness/evidence';
-import { createTestContainer, docker, removeTestContainers, runId, TEST_IMAGE, TEST_LABEL } from '../support/docker';
+import { createTestContainer, docker, removeTestContainers, runId, TEST_IMAGE, TEST_LABEL, waitFor } from '../support/docker';
 import { activityBarItem, openWorkbench, untilDone, type Workbench } from './workbench';
 
 describe('Containers view (UI)', function () {
@@ -60,6 +60,22 @@ describe('Containers view (UI)', function () {
     await page.locator('.monaco-list-row').filter({ hasText: `${project}-db-1` }).first().waitFor({ timeout: 10_000 });
     // One view in the container: the side bar's title reads "Berth: Containers".
     assert.match((await page.locator('.part.sidebar .title-label').first().textContent()) ?? '', /Berth.*Containers/i);
+  });
+
+  it('pauses a container from the command palette, picking it in a quick pick', async () => {
+    const page = workbench!.page;
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ timeout: 10_000 });
+    await input.fill('>Berth: Pause Container');
+    await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: 'Berth: Pause Container' }).first().click();
+    // The quick pick offers only running containers; type the name and take it.
+    const pick = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: name });
+    await pick.first().waitFor({ timeout: 10_000 });
+    assert.equal(await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: `${project}-db-1` }).count(), 0, 'a paused container is not offered for Pause');
+    await pick.first().click();
+    await waitFor(`${name} paused in the engine`, async () => (await docker(['inspect', '-f', '{{.State.Status}}', name])) === 'paused', 15_000, 100);
+    await docker(['unpause', name]);
   });
 
   it('saves a screenshot of the view', async () => {
