@@ -11,6 +11,8 @@ export const Config = {
   requestTimeoutMs: (): number => Math.max(1000, section().get<number>('requestTimeout', 15000)),
   confirmDestructive: (): boolean => section().get<boolean>('confirmDestructive', true),
   groupByComposeProject: (): boolean => section().get<boolean>('containers.groupByComposeProject', true),
+  /** `berth.compose.files`: a workspace's `-f` list, relative to the folder of the file it is used for. */
+  composeFiles: (scope?: vscode.Uri): string[] => vscode.workspace.getConfiguration('berth', scope).get<string[]>('compose.files', []),
   /** Settings whose change means a different engine. */
   affectsEngine: (e: vscode.ConfigurationChangeEvent): boolean =>
     e.affectsConfiguration('berth.host') || e.affectsConfiguration('berth.context') || e.affectsConfiguration('berth.requestTimeout'),

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { createApi, type BerthApi } from './api';
 import { registerCommands } from './commands/registerCommands';
+import { ComposeRunner } from './compose/composeRunner';
 import { EngineSession } from './engineSession';
 import { ContainersTree } from './explorer/containers/containersTree';
 import { Views } from './ids';
@@ -25,7 +26,7 @@ export function activate(context: vscode.ExtensionContext): BerthApi {
     containers,
     containersView,
     createEngineStatusBar(session),
-    ...registerCommands({ session, containers, log }),
+    ...registerCommands({ session, containers, log, compose: new ComposeRunner(log) }),
   );
   const activationMs = performance.now() - started;
   return createApi(session, containers, () => activationMs);

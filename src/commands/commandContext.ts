@@ -1,5 +1,6 @@
 /** What command handlers get: passed explicitly, no global service object. */
 import type * as vscode from 'vscode';
+import type { ComposeRunner } from '../compose/composeRunner';
 import type { EngineSession } from '../engineSession';
 import type { ContainersTree } from '../explorer/containers/containersTree';
 
@@ -7,6 +8,7 @@ export interface CommandContext {
   session: EngineSession;
   containers: ContainersTree;
   log: vscode.LogOutputChannel;
+  compose: ComposeRunner;
 }
 
 /** A handler serves the context menu `(node)`, multi-select `(node, nodes)` and the palette `()`. */

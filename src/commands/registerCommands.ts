@@ -9,6 +9,10 @@ import { ActionFailed } from './actionFailed';
 import type { CommandContext, CommandHandler } from './commandContext';
 import { lifecycleActions, lifecycleCommand } from './containerLifecycle';
 import { removeContainer } from './removeContainer';
+import { composeDown } from './composeDown';
+import { composeLogs, composeProjectCommand, composeUpWithProfiles, projectVerbs } from './composeProject';
+import { composeServiceLogs, composeServiceRebuild, composeServiceRestart, composeServiceScale, composeServiceUp } from './composeService';
+import { RestrictedModeRefusal } from './composeTarget';
 import { switchEngine } from './switchEngine';
 
 const handlers: Record<CommandId, CommandHandler> = {
@@ -19,12 +23,30 @@ const handlers: Record<CommandId, CommandHandler> = {
   [Commands.containerPause]: lifecycleCommand(lifecycleActions.pause),
   [Commands.containerUnpause]: lifecycleCommand(lifecycleActions.unpause),
   [Commands.containerRemove]: removeContainer,
+  [Commands.composeUp]: composeProjectCommand(projectVerbs.up),
+  [Commands.composeUpWithProfiles]: composeUpWithProfiles,
+  [Commands.composeDown]: composeDown,
+  [Commands.composeRestart]: composeProjectCommand(projectVerbs.restart),
+  [Commands.composeStop]: composeProjectCommand(projectVerbs.stop),
+  [Commands.composeStart]: composeProjectCommand(projectVerbs.start),
+  [Commands.composePause]: composeProjectCommand(projectVerbs.pause),
+  [Commands.composeUnpause]: composeProjectCommand(projectVerbs.unpause),
+  [Commands.composePull]: composeProjectCommand(projectVerbs.pull),
+  [Commands.composeBuild]: composeProjectCommand(projectVerbs.build),
+  [Commands.composeLogs]: composeLogs,
+  [Commands.composePs]: composeProjectCommand(projectVerbs.ps),
+  [Commands.composeServiceUp]: composeServiceUp,
+  [Commands.composeServiceRestart]: composeServiceRestart,
+  [Commands.composeServiceRebuild]: composeServiceRebuild,
+  [Commands.composeServiceScale]: composeServiceScale,
+  [Commands.composeServiceLogs]: composeServiceLogs,
   [Commands.engineSwitch]: switchEngine,
   [Commands.engineRetry]: (ctx) => ctx.session.retry(),
   [Commands.showLog]: (ctx) => ctx.log.show(),
 };
 
 export function describeFailure(error: unknown): string {
+  if (error instanceof RestrictedModeRefusal) return error.message;
   if (error instanceof ActionFailed) return `${error.summary} ${describeFailure(error.cause)}`;
   if (error instanceof EngineError) return error.userMessage;
   return error instanceof Error ? error.message : String(error);

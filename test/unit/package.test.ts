@@ -10,7 +10,8 @@ const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as
   devDependencies: Record<string, string>;
   contributes: {
     commands: { command: string; title: string; category?: string }[];
-    menus: Record<string, { command: string; when?: string }[]>;
+    menus: Record<string, { command?: string; submenu?: string; when?: string }[]>;
+    submenus: { id: string; label: string }[];
     views: Record<string, { id: string }[]>;
     viewsWelcome: { view: string; when: string }[];
     configuration: { properties: Record<string, unknown> };
@@ -37,8 +38,11 @@ describe('package.json contributions', () => {
     const views = Object.values(pkg.contributes.views).flat().map((v) => v.id);
     assert.deepEqual(views.sort(), Object.values(Views).filter((v) => v.includes('.')).sort());
     for (const [menu, entries] of Object.entries(pkg.contributes.menus)) {
+      const submenus = pkg.contributes.submenus.map((s) => s.id);
+      assert.ok(menu.includes('/') || menu === 'commandPalette' || submenus.includes(menu), `${menu} is neither a VS Code menu nor one of our submenus`);
       for (const entry of entries) {
-        assert.ok(contributed.includes(entry.command), `${menu} names ${entry.command}`);
+        if (entry.submenu !== undefined) assert.ok(submenus.includes(entry.submenu), `${menu} names submenu ${entry.submenu}`);
+        else assert.ok(contributed.includes(entry.command ?? ''), `${menu} names ${entry.command}`);
         for (const view of entry.when?.match(/view == ([\w.]+)/g) ?? []) assert.ok(views.includes(view.slice(8)), `${menu}: ${view}`);
       }
     }

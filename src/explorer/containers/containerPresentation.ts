@@ -35,9 +35,9 @@ export function containerIcon(c: ContainerSummary): IconSpec {
   }
 }
 
-/** `container.<state>`: menus match on it so only valid actions show. */
+/** `container.<state>`, plus `.compose` for a compose service's container: menus match on it so only valid actions show. */
 export function containerContextValue(c: ContainerSummary): string {
-  return `container.${c.state}`;
+  return `container.${c.state}${c.composeProject !== undefined ? '.compose' : ''}`;
 }
 
 /** Where a published port is reachable from this machine, or undefined when it is not published. */

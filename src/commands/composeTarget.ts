@@ -1,0 +1,82 @@
+/**
+ * Resolves what a compose command acts on from how it was invoked: a file (explorer, editor
+ * title, code lens), a compose group or service row in the Containers view, or — from the
+ * palette — the active compose file or a quick pick of files and running projects.
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { Config } from '../config';
+import type { ComposeTarget } from '../compose/composeCli';
+import { isComposeFileName, targetFromFile, targetFromLabels } from '../compose/composeTargets';
+import { ComposeProjectNode, ContainerNode } from '../explorer/containers/containerNodes';
+import type { CommandContext } from './commandContext';
+
+export interface ResolvedComposeTarget {
+  target: ComposeTarget;
+  /** The compose file, when the target came from one. */
+  file?: vscode.Uri;
+  /** The service, when the command was invoked on a service. */
+  service?: string;
+}
+
+/** What a code lens passes: the file and, for a service lens, the service. */
+export interface ComposeServiceRef {
+  uri: vscode.Uri;
+  service?: string;
+}
+
+function isServiceRef(value: unknown): value is ComposeServiceRef {
+  return typeof value === 'object' && value !== null && (value as ComposeServiceRef).uri instanceof vscode.Uri;
+}
+
+export class RestrictedModeRefusal extends Error {
+  constructor(what: string) {
+    super(`${what} is not run in Restricted Mode: Compose reads and builds files from this workspace. Trust the folder first (Workspaces: Manage Workspace Trust).`);
+  }
+}
+
+/** Compose executes workspace content (it builds Dockerfiles, reads .env): never in Restricted Mode. */
+export function requireTrust(what: string): void {
+  if (!vscode.workspace.isTrusted) throw new RestrictedModeRefusal(what);
+}
+
+function fromFile(uri: vscode.Uri, service?: string): ResolvedComposeTarget {
+  return { target: targetFromFile(uri.fsPath, Config.composeFiles(uri)), file: uri, ...(service ? { service } : {}) };
+}
+
+export async function resolveComposeTarget(ctx: CommandContext, args: unknown[]): Promise<ResolvedComposeTarget | undefined> {
+  const [arg] = args;
+  if (arg instanceof vscode.Uri) return fromFile(arg);
+  if (isServiceRef(arg)) return fromFile(arg.uri, arg.service);
+  if (arg instanceof ComposeProjectNode || arg instanceof ContainerNode) {
+    const container = arg instanceof ComposeProjectNode ? arg.children[0]?.container : arg.container;
+    const target = container ? targetFromLabels(container.labels) : undefined;
+    if (!target) throw new Error(`${container?.name ?? 'This container'} does not belong to a compose project.`);
+    return { target, ...(arg instanceof ContainerNode && container?.composeService ? { service: container.composeService } : {}) };
+  }
+  const active = vscode.window.activeTextEditor?.document.uri;
+  if (active?.scheme === 'file' && isComposeFileName(path.basename(active.fsPath))) return fromFile(active);
+  return pickTarget(ctx);
+}
+
+async function pickTarget(ctx: CommandContext): Promise<ResolvedComposeTarget | undefined> {
+  const files = await vscode.workspace.findFiles('**/{compose,docker-compose}*.{yml,yaml}', '**/node_modules/**', 100);
+  type Item = vscode.QuickPickItem & { resolve: () => ResolvedComposeTarget | undefined };
+  const items: Item[] = files
+    .filter((f) => isComposeFileName(path.basename(f.fsPath)) && !/\.override\./.test(f.fsPath))
+    .map((f) => ({ label: `$(file) ${vscode.workspace.asRelativePath(f)}`, resolve: () => fromFile(f) }));
+  const projects = new Map<string, Readonly<Record<string, string>>>();
+  for (const c of ctx.containers.containers) if (c.composeProject !== undefined && !projects.has(c.composeProject)) projects.set(c.composeProject, c.labels);
+  for (const [project, labels] of projects) {
+    items.push({ label: `$(layers) ${project}`, description: 'running project', resolve: () => {
+      const target = targetFromLabels(labels);
+      return target ? { target } : undefined;
+    } });
+  }
+  if (items.length === 0) {
+    void vscode.window.showInformationMessage('No compose file in this workspace and no compose project in the engine.');
+    return undefined;
+  }
+  const picked = await vscode.window.showQuickPick(items, { placeHolder: 'Compose file or project' });
+  return picked?.resolve();
+}
