@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { EngineClient } from '../engine/client';
 import type { ContainerState } from '../engine/types';
 import type { CommandContext } from './commandContext';
+import { lifecycleStates } from './lifecycleStates';
 import { pickContainers } from './pickContainers';
 import { throwIfAnyFailed } from './actionFailed';
 
@@ -14,11 +15,11 @@ interface LifecycleAction {
 }
 
 export const lifecycleActions = {
-  start: { verb: 'start', progress: 'Starting', states: ['created', 'exited', 'dead'], run: (c, id) => c.startContainer(id) },
-  stop: { verb: 'stop', progress: 'Stopping', states: ['running', 'restarting', 'paused'], run: (c, id) => c.stopContainer(id) },
-  restart: { verb: 'restart', progress: 'Restarting', states: ['running', 'exited', 'created', 'dead'], run: (c, id) => c.restartContainer(id) },
-  pause: { verb: 'pause', progress: 'Pausing', states: ['running'], run: (c, id) => c.pauseContainer(id) },
-  unpause: { verb: 'unpause', progress: 'Unpausing', states: ['paused'], run: (c, id) => c.unpauseContainer(id) },
+  start: { verb: 'start', progress: 'Starting', states: lifecycleStates.start, run: (c, id) => c.startContainer(id) },
+  stop: { verb: 'stop', progress: 'Stopping', states: lifecycleStates.stop, run: (c, id) => c.stopContainer(id) },
+  restart: { verb: 'restart', progress: 'Restarting', states: lifecycleStates.restart, run: (c, id) => c.restartContainer(id) },
+  pause: { verb: 'pause', progress: 'Pausing', states: lifecycleStates.pause, run: (c, id) => c.pauseContainer(id) },
+  unpause: { verb: 'unpause', progress: 'Unpausing', states: lifecycleStates.unpause, run: (c, id) => c.unpauseContainer(id) },
 } satisfies Record<string, LifecycleAction>;
 
 export function lifecycleCommand(action: LifecycleAction) {

@@ -2,13 +2,12 @@
 import * as vscode from 'vscode';
 import { Config } from '../config';
 import type { CommandContext } from './commandContext';
+import { lifecycleStates } from './lifecycleStates';
 import { pickContainers } from './pickContainers';
 import { throwIfAnyFailed } from './actionFailed';
 
-const REMOVABLE = ['created', 'running', 'paused', 'restarting', 'exited', 'dead'] as const;
-
 export async function removeContainer(ctx: CommandContext, ...args: unknown[]): Promise<void> {
-  const targets = await pickContainers(ctx, args, { verb: 'remove', states: REMOVABLE, canPickMany: true });
+  const targets = await pickContainers(ctx, args, { verb: 'remove', states: lifecycleStates.remove, canPickMany: true });
   if (targets.length === 0) return;
   const running = targets.filter((t) => t.state !== 'exited' && t.state !== 'created' && t.state !== 'dead');
   if (Config.confirmDestructive()) {

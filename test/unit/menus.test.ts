@@ -1,0 +1,62 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { containerContextValue } from '../../src/explorer/containers/containerPresentation';
+import { lifecycleStates } from '../../src/commands/lifecycleStates';
+
+const root = path.resolve(__dirname, '../../..');
+const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+  contributes: { menus: Record<string, { command?: string; submenu?: string; when?: string }[]> };
+};
+
+/** Evaluates the conjunctions of `view ==`, `viewItem ==` and `viewItem =~ /re/` our tree menus use. */
+function matches(when: string, context: { view: string; viewItem: string }): boolean {
+  return when.split('&&').every((raw) => {
+    const term = raw.trim();
+    let m = /^view == (\S+)$/.exec(term);
+    if (m) return context.view === m[1];
+    m = /^viewItem == (\S+)$/.exec(term);
+    if (m) return context.viewItem === m[1];
+    m = /^viewItem =~ \/(.+)\/$/.exec(term);
+    if (m) return new RegExp(m[1]!).test(context.viewItem);
+    throw new Error(`the test cannot evaluate "${term}"`);
+  });
+}
+
+function offered(viewItem: string): string[] {
+  const items = pkg.contributes.menus['view/item/context'] ?? [];
+  return [...new Set(items.filter((i) => i.when && matches(i.when, { view: 'berth.containers', viewItem })).map((i) => i.command ?? `submenu:${i.submenu}`))].sort();
+}
+
+describe('Containers view menus', () => {
+  const row = (state: string, compose = false): string =>
+    containerContextValue({ state, composeProject: compose ? 'shop' : undefined } as Parameters<typeof containerContextValue>[0]);
+
+  it('offers exactly the actions the engine accepts in each state (no Start on a paused container)', () => {
+    const expected: Record<string, string[]> = {
+      created: ['remove', 'restart', 'start'],
+      running: ['pause', 'remove', 'restart', 'stop'],
+      paused: ['remove', 'stop', 'unpause'],
+      restarting: ['remove', 'stop'],
+      exited: ['remove', 'restart', 'start'],
+      dead: ['remove', 'restart', 'start'],
+      removing: [],
+    };
+    for (const [state, verbs] of Object.entries(expected)) {
+      assert.deepEqual(offered(row(state)), verbs.map((v) => `berth.container.${v}`), state);
+      assert.deepEqual(offered(row(state, true)), [...verbs.map((v) => `berth.container.${v}`), 'submenu:berth.composeService'].sort(), `${state} (compose)`);
+    }
+  });
+
+  it('agrees with the states each command itself accepts from the palette', () => {
+    for (const [verb, states] of Object.entries(lifecycleStates)) {
+      for (const state of ['created', 'running', 'paused', 'restarting', 'removing', 'exited', 'dead']) {
+        assert.equal(offered(row(state)).includes(`berth.container.${verb}`), (states as readonly string[]).includes(state), `${verb} on ${state}`);
+      }
+    }
+  });
+
+  it('offers compose actions on a compose project group', () => {
+    assert.ok(offered('composeProject').includes('submenu:berth.composeProject'));
+  });
+});
