@@ -1,6 +1,8 @@
 // Bundles the extension host entry (and, later, the CLI and webview entries).
 // `--production` minifies for the .vsix; `--watch` rebuilds on save.
 import * as esbuild from 'esbuild';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -42,12 +44,52 @@ const extensionHost = {
   plugins: [dropDockerodeSession],
 };
 
+/** `berth lint`: the pure language checkers for CI, no vscode, runnable as `node dist/cli.js` (bin: berth). */
+/** @type {import('esbuild').BuildOptions} */
+const cli = {
+  ...extensionHost,
+  entryPoints: { cli: 'src/cli/main.ts' },
+  external: ['vscode'],
+  banner: { js: '#!/usr/bin/env node' },
+  plugins: [],
+};
+
 if (watch) {
-  const ctx = await esbuild.context(extensionHost);
-  await ctx.watch();
+  const contexts = await Promise.all([esbuild.context(extensionHost), esbuild.context(cli)]);
+  await Promise.all(contexts.map((ctx) => ctx.watch()));
   console.log('esbuild: watching src/ …');
 } else {
-  const result = await esbuild.build(extensionHost);
-  const bytes = Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0);
-  console.log(`esbuild: dist/ ${(bytes / 1024).toFixed(0)} KiB${production ? ' (production)' : ''}`);
+  const [result, cliResult] = await Promise.all([esbuild.build(extensionHost), esbuild.build(cli)]);
+  const size = (r) => Object.entries(r.metafile.outputs).filter(([f]) => f.endsWith('.js')).reduce((n, [, o]) => n + o.bytes, 0);
+  console.log(`esbuild: dist/extension.js ${(size(result) / 1024).toFixed(0)} KiB, dist/cli.js ${(size(cliResult) / 1024).toFixed(0)} KiB${production ? ' (production)' : ''}`);
+  if (production) writeNotices([result, cliResult]);
+}
+
+/**
+ * dist/ThirdPartyNotices.txt: the licence of every package the bundles contain, read from the
+ * packages themselves, plus the bundled compose-spec schema (data under Apache-2.0).
+ */
+function writeNotices(results) {
+  const packages = new Map();
+  for (const r of results) {
+    for (const output of Object.values(r.metafile.outputs)) {
+      for (const input of Object.keys(output.inputs)) {
+        const m = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input);
+        if (m) packages.set(m[1], true);
+      }
+    }
+  }
+  const sections = [];
+  for (const dir of [...packages.keys()].sort()) {
+    const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
+    const licenseFile = readdirSync(dir).find((f) => /^(licen[sc]e|copying)/i.test(f));
+    const text = licenseFile ? readFileSync(path.join(dir, licenseFile), 'utf8').trim() : `License: ${pkg.license ?? 'see the package'}`;
+    sections.push(`${pkg.name} ${pkg.version} (${pkg.license ?? 'see below'})\n\n${text}`);
+  }
+  const schemaDir = 'src/language/compose/schema';
+  if (existsSync(path.join(schemaDir, 'LICENSE'))) {
+    sections.push(`compose-spec JSON schema (Apache-2.0), ${readFileSync(path.join(schemaDir, 'SOURCE.md'), 'utf8').trim()}\n\n${readFileSync(path.join(schemaDir, 'LICENSE'), 'utf8').trim()}`);
+  }
+  const header = 'Berth bundles the following third-party software. Their licences follow.\n';
+  writeFileSync('dist/ThirdPartyNotices.txt', [header, ...sections].join(`\n\n${'-'.repeat(72)}\n\n`) + '\n');
 }

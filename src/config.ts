@@ -1,5 +1,7 @@
 /** Every `berth.*` setting, read through one typed module. */
 import * as vscode from 'vscode';
+import type { DockerfileLintSettings } from './language/dockerfile/lint';
+import { lintSettingsFrom } from './language/dockerfile/settings';
 
 function section(): vscode.WorkspaceConfiguration {
   return vscode.workspace.getConfiguration('berth');
@@ -13,6 +15,15 @@ export const Config = {
   groupByComposeProject: (): boolean => section().get<boolean>('containers.groupByComposeProject', true),
   /** `berth.compose.files`: a workspace's `-f` list, relative to the folder of the file it is used for. */
   composeFiles: (scope?: vscode.Uri): string[] => vscode.workspace.getConfiguration('berth', scope).get<string[]>('compose.files', []),
+  composeCodeLens: (): boolean => section().get<boolean>('compose.codeLens', true),
+  /** The berth.dockerfile.* settings for a document; only values someone set (the linter has its own defaults). */
+  dockerfileLintSettings: (scope: vscode.Uri): DockerfileLintSettings => {
+    const config = vscode.workspace.getConfiguration(undefined, scope);
+    return lintSettingsFrom((key) => {
+      const inspected = config.inspect(key);
+      return inspected?.workspaceFolderValue ?? inspected?.workspaceValue ?? inspected?.globalValue;
+    });
+  },
   /** Settings whose change means a different engine. */
   affectsEngine: (e: vscode.ConfigurationChangeEvent): boolean =>
     e.affectsConfiguration('berth.host') || e.affectsConfiguration('berth.context') || e.affectsConfiguration('berth.requestTimeout'),

@@ -1,0 +1,137 @@
+/**
+ * `berth lint [--format text|json|sarif] [--min-severity error|warning|info|hint] PATH…`: the editor's
+ * checks for CI. Exit 0 without errors, 1 with errors, 2 for bad usage or an unreadable path.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { atLeast, type Severity } from '../language/findings';
+import { lintSettingsFrom } from '../language/dockerfile/settings';
+import { formatJson, formatSarif, formatText, toFileFinding, type FileFinding } from './format';
+import { linterFor, LINTERS } from './linters';
+
+const VERSION = '0.1.0';
+const USAGE = `Usage: berth lint [--format text|json|sarif] [--min-severity error|warning|info|hint] [--settings FILE] PATH…
+A PATH is a file or a folder (searched for ${LINTERS.map((l) => l.name).join(', ')} files).
+Settings: the berth.* keys of FILE (default: .vscode/settings.json in the current folder, when present).`;
+
+class UsageError extends Error {}
+
+interface Options {
+  format: 'text' | 'json' | 'sarif';
+  minSeverity: Severity;
+  settingsFile: string | undefined;
+  paths: string[];
+}
+
+function parseArgs(argv: string[]): Options {
+  const [command, ...rest] = argv;
+  if (command !== 'lint') throw new UsageError(command === undefined ? 'No command given.' : `Unknown command "${command}".`);
+  const opts: Options = { format: 'text', minSeverity: 'hint', settingsFile: undefined, paths: [] };
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i] as string;
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = (): string => {
+      const v = inline ?? rest[++i];
+      if (v === undefined) throw new UsageError(`${flag} needs a value.`);
+      return v;
+    };
+    if (flag === '--format') {
+      const v = value();
+      if (v !== 'text' && v !== 'json' && v !== 'sarif') throw new UsageError(`--format takes text, json or sarif, not "${v}".`);
+      opts.format = v;
+    } else if (flag === '--min-severity') {
+      const v = value();
+      if (!['error', 'warning', 'info', 'hint'].includes(v)) throw new UsageError(`--min-severity takes error, warning, info or hint, not "${v}".`);
+      opts.minSeverity = v as Severity;
+    } else if (flag === '--settings') opts.settingsFile = value();
+    else if (flag === '--help' || flag === '-h') throw new UsageError('');
+    else if (flag.startsWith('-')) throw new UsageError(`Unknown option ${flag}.`);
+    else opts.paths.push(arg);
+  }
+  if (opts.paths.length === 0) throw new UsageError('Give at least one file or folder to lint.');
+  return opts;
+}
+
+/** JSON with comments and trailing commas, as VS Code writes settings.json. */
+function readSettings(file: string | undefined): Record<string, unknown> {
+  const candidate = file ?? path.join(process.cwd(), '.vscode', 'settings.json');
+  if (!file && !fs.existsSync(candidate)) return {};
+  const text = fs.readFileSync(candidate, 'utf8');
+  const stripped = text.replace(/("(?:[^"\\]|\\.)*")|\/\/[^\n]*|\/\*[\s\S]*?\*\//g, (_m, str: string | undefined) => str ?? '').replace(/,(\s*[}\]])/g, '$1');
+  const parsed: unknown = JSON.parse(stripped);
+  return parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {};
+}
+
+const SKIP_DIRS = new Set(['node_modules', '.git']);
+
+/** Files to lint under `p`; an explicit file is linted even when no linter claims its name. */
+function collect(p: string, out: string[]): void {
+  const stat = fs.statSync(p);
+  if (stat.isFile()) {
+    out.push(p);
+    return;
+  }
+  for (const entry of fs.readdirSync(p, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    const full = path.join(p, entry.name);
+    if (entry.isDirectory() && !SKIP_DIRS.has(entry.name)) collect(full, out);
+    else if (entry.isFile() && linterFor(full)) out.push(full);
+  }
+}
+
+export function run(argv: string[], write: (s: string) => void, writeError: (s: string) => void): number {
+  let opts: Options;
+  try {
+    opts = parseArgs(argv);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      if (err.message) writeError(`berth: ${err.message}`);
+      writeError(USAGE);
+      return 2;
+    }
+    throw err;
+  }
+  let settings: Record<string, unknown>;
+  try {
+    settings = readSettings(opts.settingsFile);
+  } catch (err) {
+    writeError(`berth: cannot read settings: ${(err as Error).message}`);
+    return 2;
+  }
+  const setting = (key: string): unknown => settings[key];
+  const dockerfileSettings = lintSettingsFrom(setting);
+  const files: string[] = [];
+  const results: FileFinding[] = [];
+  try {
+    for (const p of opts.paths) collect(p, files);
+  } catch (err) {
+    writeError(`berth: cannot read ${(err as NodeJS.ErrnoException).path ?? ''}: ${(err as Error).message}`);
+    return 2;
+  }
+  let errors = 0;
+  for (const file of files) {
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch (err) {
+      writeError(`berth: cannot read ${file}: ${(err as Error).message}`);
+      return 2;
+    }
+    const linter = linterFor(file) ?? LINTERS[0];
+    if (!linter) continue;
+    for (const f of linter.lint({ path: path.resolve(file), text, setting, dockerfileSettings })) {
+      if (f.severity === 'error') errors++;
+      if (atLeast(f.severity, opts.minSeverity)) results.push(toFileFinding(file, f));
+    }
+  }
+  const output = opts.format === 'json' ? formatJson(results) : opts.format === 'sarif' ? formatSarif(results, VERSION) : formatText(results);
+  if (output) write(output);
+  return errors > 0 ? 1 : 0;
+}
+
+if (require.main === module) {
+  process.exitCode = run(
+    process.argv.slice(2),
+    (s) => process.stdout.write(s + '\n'),
+    (s) => process.stderr.write(s + '\n'),
+  );
+}

@@ -1,0 +1,37 @@
+/**
+ * The VS Code side of compose support: diagnostics for `dockercompose` documents (on open, debounced
+ * on change, cleared on close, refreshed when a `.env` beside them changes), their quick fixes, and
+ * completion and hover.
+ * Thin: all the checking is in the pure `lintComposeFile`.
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { DocumentLinter } from '../documentLinter';
+import { nodeComposeHost } from './composeHost';
+import { lintComposeFile } from './lintCompose';
+import { registerComposeProviders, type ComposeProviderOptions } from './composeProviders';
+
+export const COMPOSE_LANGUAGE_ID = 'dockercompose';
+
+/** Long enough to skip keystrokes, short enough to feel live. */
+const DEBOUNCE_MS = 250;
+
+export function registerComposeLanguage(options: ComposeProviderOptions = {}): vscode.Disposable[] {
+  const linter = new DocumentLinter({
+    name: 'berth-compose',
+    languageId: COMPOSE_LANGUAGE_ID,
+    debounceMs: DEBOUNCE_MS,
+    // Paths in a compose file resolve on disk, so only files on disk are linted.
+    accepts: (doc) => doc.uri.scheme === 'file',
+    lint: (doc) => lintComposeFile(doc.uri.fsPath, doc.getText(), nodeComposeHost()),
+  });
+  return [
+    linter,
+    // A saved `.env`, env file, Dockerfile or compose file can change what the compose files beside it report.
+    vscode.workspace.onDidSaveTextDocument((saved) => {
+      const dir = path.dirname(saved.uri.fsPath);
+      linter.relint((doc) => doc !== saved && linter.accepts(doc) && !path.relative(dir, doc.uri.fsPath).startsWith('..'));
+    }),
+    ...registerComposeProviders({ language: COMPOSE_LANGUAGE_ID }, options),
+  ];
+}

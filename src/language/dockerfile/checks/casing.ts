@@ -1,0 +1,45 @@
+/** ConsistentInstructionCasing, FromAsCasing, StageNameCasing. Pure. */
+import type { Check } from './context';
+
+const selfConsistent = (s: string): boolean => s === s.toLowerCase() || s === s.toUpperCase();
+
+export const consistentInstructionCasing: Check = (ctx) => {
+  let lower = 0;
+  let upper = 0;
+  for (const inst of ctx.df.instructions) {
+    if (!selfConsistent(inst.keyword)) continue;
+    if (inst.keyword === inst.keyword.toLowerCase()) lower++;
+    else upper++;
+  }
+  const majorityLower = lower > upper;
+  for (const inst of ctx.df.instructions) {
+    const want = majorityLower ? inst.keyword.toLowerCase() : inst.keyword.toUpperCase();
+    if (inst.keyword === want) continue;
+    ctx.report('ConsistentInstructionCasing', inst, `Command '${inst.keyword}' should match the case of the command majority (${majorityLower ? 'lowercase' : 'uppercase'})`, {
+      range: inst.keywordRange,
+      fixes: [{ title: `Write ${want}`, edits: [{ range: inst.keywordRange, newText: want }], preferred: true }],
+    });
+  }
+};
+
+export const fromAsCasing: Check = (ctx) => {
+  for (const stage of ctx.model.stages) {
+    const kw = stage.from.keyword;
+    const as = stage.asWord;
+    if (!as || !selfConsistent(kw)) continue;
+    const want = kw === kw.toLowerCase() ? as.text.toLowerCase() : as.text.toUpperCase();
+    if (as.text === want) continue;
+    ctx.report('FromAsCasing', stage.from, `'${as.text}' and '${kw}' keywords' casing do not match`, {
+      range: as.range,
+      fixes: [{ title: `Write ${want}`, edits: [{ range: as.range, newText: want }], preferred: true }],
+    });
+  }
+};
+
+export const stageNameCasing: Check = (ctx) => {
+  for (const stage of ctx.model.stages) {
+    const w = stage.nameWord;
+    if (!w || w.text === w.text.toLowerCase()) continue;
+    ctx.report('StageNameCasing', stage.from, `Stage name '${w.text}' should be lowercase`, { range: w.range });
+  }
+};

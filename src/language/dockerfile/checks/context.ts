@@ -1,0 +1,19 @@
+/** What a BuildKit check sees and how it reports. Pure. */
+import type { QuickFix, Range } from '../../findings';
+import type { Dockerfile, Instruction } from '../ast';
+import type { DockerfileModel } from '../model';
+import type { RuleName } from './rules';
+
+export interface CheckContext {
+  df: Dockerfile;
+  model: DockerfileModel;
+  /** The build context's .dockerignore text, when known. */
+  dockerignore: string | undefined;
+  /**
+   * Reports `rule` on `inst`. BuildKit locates a check by its instruction's first line, so a
+   * `range` on another line falls back to the keyword unless `exact` says the line is BuildKit's own.
+   */
+  report(rule: RuleName, inst: Instruction, message: string, options?: { range?: Range; exact?: boolean; fixes?: QuickFix[] }): void;
+}
+
+export type Check = (ctx: CheckContext) => void;

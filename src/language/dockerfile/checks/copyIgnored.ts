@@ -1,0 +1,18 @@
+/** CopyIgnoredFile: a COPY/ADD source from the build context that .dockerignore excludes. Pure. */
+import { DockerIgnore } from '../dockerignore';
+import type { Check } from './context';
+
+export const copyIgnoredFile: Check = (ctx) => {
+  if (ctx.dockerignore === undefined) return;
+  const ignore = new DockerIgnore(ctx.dockerignore);
+  for (const stage of ctx.model.stages) {
+    for (const inst of stage.instructions) {
+      if ((inst.name !== 'COPY' && inst.name !== 'ADD') || inst.flags.some((f) => f.name === 'from')) continue;
+      const sources = (inst.json ?? inst.words.map((w) => w.text)).slice(0, -1);
+      for (const src of sources) {
+        if (/^\d*<<-?/.test(src) || /^[a-z][a-z0-9+.-]*:\/\//i.test(src) || src.includes('$')) continue;
+        if (ignore.excludes(src)) ctx.report('CopyIgnoredFile', inst, `Attempting to ${inst.name} file "${src}" that is excluded by .dockerignore`);
+      }
+    }
+  }
+};

@@ -1,0 +1,117 @@
+/**
+ * The checks BuildKit runs while it dispatches a stage's instructions in order: JSONArgsRecommended,
+ * MultipleInstructionsDisallowed, WorkdirRelativePath and UndefinedVar. A stage built on another
+ * stage inherits its SHELL, WORKDIR and ENV. Pure.
+ */
+import type { Instruction } from '../ast';
+import { argDefinitions, envPairs, PREDEFINED_ARGS, stageChain, type Stage } from '../model';
+import { expandWord } from '../shellWord';
+import { closest } from '../suggest';
+import type { Check, CheckContext } from './context';
+
+/** Variables the official base images commonly set; an image's own ENV is not visible offline. */
+const COMMON_IMAGE_ENV = new Set([
+  'PATH', 'HOME', 'HOSTNAME', 'TERM', 'LANG', 'LC_ALL', 'USER', 'SHELL', 'PWD', 'GOPATH', 'GOROOT', 'GOLANG_VERSION', 'GOTOOLCHAIN',
+  'JAVA_HOME', 'JAVA_VERSION', 'NODE_VERSION', 'YARN_VERSION', 'PYTHON_VERSION', 'PYTHON_SHA256', 'PIP_VERSION', 'PG_MAJOR', 'PG_VERSION',
+  'PGDATA', 'NGINX_VERSION', 'RUBY_VERSION', 'GEM_HOME', 'BUNDLE_PATH', 'BUNDLE_SILENCE_ROOT_WARNING', 'BUNDLE_APP_CONFIG', 'CARGO_HOME',
+  'RUSTUP_HOME', 'RUST_VERSION', 'MAVEN_HOME', 'MAVEN_CONFIG', 'GRADLE_HOME', 'GRADLE_VERSION', 'PHP_INI_DIR', 'PHP_VERSION', 'APACHE_CONFDIR',
+  'APACHE_ENVVARS', 'DOTNET_VERSION', 'ASPNET_VERSION', 'ASPNETCORE_URLS', 'DOTNET_RUNNING_IN_CONTAINER', 'GPG_KEY', 'DEBIAN_FRONTEND',
+]);
+
+interface StageState {
+  shell: boolean;
+  workdir: boolean;
+  env: Set<string>;
+}
+
+/** The state a stage starts from: its base stage's, after that stage's own instructions. */
+function initialState(stage: Stage): { state: StageState; knownBase: boolean } {
+  const chain = stageChain(stage);
+  const root = chain[0] as Stage;
+  const state: StageState = { shell: false, workdir: false, env: new Set() };
+  for (const s of chain.slice(0, -1)) {
+    for (const inst of s.instructions) {
+      if (inst.name === 'SHELL') state.shell = true;
+      if (inst.name === 'WORKDIR') state.workdir = true;
+      if (inst.name === 'ENV') envPairs(inst).forEach((p) => state.env.add(p.key));
+    }
+  }
+  return { state, knownBase: root.baseName === 'scratch' || root.base !== undefined };
+}
+
+const USED_ONCE = new Set(['CMD', 'ENTRYPOINT', 'HEALTHCHECK']);
+
+export const dispatchChecks: Check = (ctx) => {
+  for (const stage of ctx.model.stages) {
+    const { state, knownBase } = initialState(stage);
+    const args = new Set<string>();
+    const lastOf = new Map<string, Instruction>();
+    for (const inst of stage.instructions) {
+      undefinedVars(ctx, inst, state, args, knownBase);
+      if (USED_ONCE.has(inst.name)) {
+        const prev = lastOf.get(inst.name);
+        if (prev) ctx.report('MultipleInstructionsDisallowed', prev, `Multiple ${inst.name} instructions should not be used in the same stage because only the last one will be used`);
+        lastOf.set(inst.name, inst);
+      }
+      if ((inst.name === 'CMD' || inst.name === 'ENTRYPOINT') && !inst.json && inst.argsText !== '' && !state.shell) {
+        ctx.report('JSONArgsRecommended', inst, `JSON arguments recommended for ${inst.name} to prevent unintended behavior related to OS signals`, { range: inst.argsRange });
+      }
+      if (inst.name === 'WORKDIR') {
+        const path = expandWord(inst.argsText, () => '', ctx.df.escapeChar).result;
+        if (!state.workdir && inst.argsText !== '' && !isAbsolute(path)) {
+          ctx.report('WorkdirRelativePath', inst, `Relative workdir "${inst.argsText}" can have unexpected results if the base image changes`, { range: inst.argsRange });
+        }
+        state.workdir = true;
+      }
+      if (inst.name === 'SHELL') state.shell = true;
+      if (inst.name === 'ENV') envPairs(inst).forEach((p) => state.env.add(p.key));
+    }
+  }
+};
+
+const isAbsolute = (p: string): boolean => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\');
+
+/** The words BuildKit expands for an instruction (its SupportsSingleWordExpansion). */
+function expandedWords(inst: Instruction): string[] {
+  switch (inst.name) {
+    case 'ENV':
+    case 'LABEL':
+      return envPairs(inst).flatMap((p) => [p.key, p.value]);
+    case 'ADD':
+    case 'COPY': {
+      const flags = inst.flags.filter((f) => ['chown', 'chmod', 'from'].includes(f.name) && f.value !== undefined).map((f) => f.value as string);
+      const paths = inst.json ?? inst.words.filter((w) => !/^\d*<<-?/.test(w.text)).map((w) => w.text);
+      return [...flags, ...paths];
+    }
+    case 'EXPOSE':
+    case 'VOLUME':
+      return inst.json ?? inst.words.map((w) => w.text);
+    case 'USER':
+    case 'WORKDIR':
+    case 'STOPSIGNAL':
+      return [inst.argsText];
+    default:
+      return [];
+  }
+}
+
+function undefinedVars(ctx: CheckContext, inst: Instruction, state: StageState, args: Set<string>, knownBase: boolean): void {
+  const defined = (name: string): boolean => args.has(name) || state.env.has(name) || PREDEFINED_ARGS.includes(name) || (!knownBase && COMMON_IMAGE_ENV.has(name));
+  const words = inst.name === 'ARG' ? [] : expandedWords(inst);
+  const reported = new Set<string>();
+  const check = (word: string): void => {
+    for (const name of expandWord(word, (n) => (defined(n) ? '' : undefined), ctx.df.escapeChar).unmatched) {
+      if (reported.has(name)) continue;
+      reported.add(name);
+      const suggestion = closest(name, [...args, ...state.env]);
+      ctx.report('UndefinedVar', inst, `Usage of undefined variable '$${name}'${suggestion ? ` (did you mean $${suggestion}?)` : ''}`);
+    }
+  };
+  words.forEach(check);
+  if (inst.name === 'ARG') {
+    for (const def of argDefinitions(inst)) {
+      if (def.value !== undefined) check(def.value);
+      args.add(def.key);
+    }
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * The VS Code side of Dockerfile support: diagnostics for `dockerfile` documents (on open, debounced
+ * on change, cleared on close, refreshed when a .dockerignore or the berth.dockerfile settings
+ * change), the quick fixes of their findings, completion and hover. Thin: all the checking is in
+ * the pure lintDockerfile.
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { Config } from '../../config';
+import { DocumentLinter } from '../documentLinter';
+import { readDockerignoreFor } from './dockerignoreFile';
+import { registerDockerfileProviders, type DockerfileProviderOptions } from './languageProviders';
+import { lintDockerfile } from './lint';
+
+export const DOCKERFILE_LANGUAGE_ID = 'dockerfile';
+
+/** Long enough to skip keystrokes, short enough to feel live. */
+const DEBOUNCE_MS = 200;
+
+/** `options.images` feeds FROM completion with local image names (cached by the caller, never awaited). */
+export function registerDockerfileLanguage(options: DockerfileProviderOptions = {}): vscode.Disposable[] {
+  const linter = new DocumentLinter({
+    name: 'berth-dockerfile',
+    languageId: DOCKERFILE_LANGUAGE_ID,
+    debounceMs: DEBOUNCE_MS,
+    lint: (doc) => {
+      // .dockerignore is read from disk: only for files that live there.
+      const dockerignore = doc.uri.scheme === 'file' && vscode.workspace.isTrusted ? readDockerignoreFor(doc.uri.fsPath) : undefined;
+      return lintDockerfile(doc.getText(), { dockerignore, settings: Config.dockerfileLintSettings(doc.uri) });
+    },
+  });
+  return [
+    linter,
+    vscode.workspace.onDidSaveTextDocument((saved) => {
+      if (path.basename(saved.uri.fsPath).endsWith('.dockerignore')) linter.relint();
+    }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('berth.dockerfile')) linter.relint();
+    }),
+    ...registerDockerfileProviders({ language: DOCKERFILE_LANGUAGE_ID }, options),
+  ];
+}

@@ -1,0 +1,58 @@
+/**
+ * The Dockerfile engine's one entry point, shared by the editor and `berth lint`: parse, then
+ * Berth's errors, BuildKit's checks (with # check= handling), Berth's good-practice rules and the
+ * BuildKit mount hints, filtered by the settings. Pure.
+ */
+import type { Finding } from '../findings';
+import type { Dockerfile } from './ast';
+import { runBuildkitChecks } from './checks';
+import { mountHints, type MountHintSettings } from './mountHints';
+import { buildModel, type DockerfileModel } from './model';
+import { parseDockerfile } from './parser';
+import { practiceRules } from './practice';
+import { validate } from './validate';
+
+export interface DockerfileLintSettings {
+  /** Berth's good-practice rules (unpinned images, apt habits, curl | sh …). */
+  practice: boolean;
+  hints: MountHintSettings;
+  /** Rule codes to leave out (`berth/sudo`, `JSONArgsRecommended`). */
+  disabled: readonly string[];
+}
+
+export const DEFAULT_LINT_SETTINGS: DockerfileLintSettings = {
+  practice: true,
+  hints: { cacheMount: true, secretMount: true, bindMount: true },
+  disabled: [],
+};
+
+export interface LintOptions {
+  /** The build context's .dockerignore, for CopyIgnoredFile. */
+  dockerignore?: string | undefined;
+  settings?: Partial<DockerfileLintSettings>;
+}
+
+export interface DockerfileAnalysis {
+  df: Dockerfile;
+  model: DockerfileModel;
+  findings: Finding[];
+}
+
+export function analyzeDockerfile(text: string, options: LintOptions = {}): DockerfileAnalysis {
+  const settings = { ...DEFAULT_LINT_SETTINGS, ...options.settings };
+  const df = parseDockerfile(text);
+  const model = buildModel(df);
+  const findings = [
+    ...validate(df, model),
+    ...runBuildkitChecks(df, model, { dockerignore: options.dockerignore }),
+    ...(settings.practice ? practiceRules(model) : []),
+    ...mountHints(model, settings.hints),
+  ]
+    .filter((f) => !settings.disabled.includes(f.code))
+    .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return { df, model, findings };
+}
+
+export function lintDockerfile(text: string, options: LintOptions = {}): Finding[] {
+  return analyzeDockerfile(text, options).findings;
+}

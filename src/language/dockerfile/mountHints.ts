@@ -1,0 +1,179 @@
+/**
+ * BuildKit mount hints, each with a small exact quick fix:
+ * - a RUN that installs packages without a cache mount → add the right cache mount for the tool;
+ * - a secret passed through ARG/ENV → pass it as a build secret (--mount=type=secret) instead;
+ * - a copied credentials file (.npmrc, .netrc, id_rsa …) → mount it as a secret or use --mount=type=ssh;
+ * - a COPY of manifests used only by the next RUN → bind-mount them into that RUN. Pure.
+ */
+import type { Finding, QuickFix, Range, TextEdit } from '../findings';
+import type { Instruction } from './ast';
+import { looksSecret } from './checks/simple';
+import { argDefinitions, type DockerfileModel, type Stage } from './model';
+import { mountsOf } from './mount';
+import { berthDocsUrl } from './rulesDocs';
+import { logicalRange, runCommands } from './runScript';
+import { program } from './shellCommands';
+
+export interface MountHintSettings {
+  cacheMount: boolean;
+  secretMount: boolean;
+  bindMount: boolean;
+}
+
+interface CacheTool {
+  tool: string;
+  matches(p: string[]): boolean;
+  targets: string[];
+  sharingLocked?: boolean;
+}
+
+const has = (p: string[], ...subs: string[]): boolean => subs.some((s) => p[1] === s);
+
+export const CACHE_TOOLS: readonly CacheTool[] = [
+  { tool: 'apt', matches: (p) => (p[0] === 'apt-get' || p[0] === 'apt') && p.includes('install'), targets: ['/var/cache/apt', '/var/lib/apt'], sharingLocked: true },
+  { tool: 'apk', matches: (p) => p[0] === 'apk' && p.includes('add') && !p.includes('--no-cache'), targets: ['/var/cache/apk'], sharingLocked: true },
+  { tool: 'npm', matches: (p) => p[0] === 'npm' && has(p, 'ci', 'install', 'i', 'add'), targets: ['/root/.npm'] },
+  { tool: 'yarn', matches: (p) => p[0] === 'yarn' && (p.length === 1 || has(p, 'install', 'add')), targets: ['/usr/local/share/.cache/yarn'] },
+  { tool: 'pnpm', matches: (p) => p[0] === 'pnpm' && has(p, 'install', 'i', 'add'), targets: ['/root/.local/share/pnpm/store'] },
+  { tool: 'pip', matches: (p) => pipInstall(p) && !p.includes('--no-cache-dir'), targets: ['/root/.cache/pip'] },
+  { tool: 'poetry', matches: (p) => p[0] === 'poetry' && has(p, 'install'), targets: ['/root/.cache/pypoetry'] },
+  { tool: 'go', matches: (p) => p[0] === 'go' && (has(p, 'build', 'install', 'test', 'get') || (p[1] === 'mod' && p[2] === 'download')), targets: ['/go/pkg/mod', '/root/.cache/go-build'] },
+  { tool: 'cargo', matches: (p) => p[0] === 'cargo' && has(p, 'build', 'install', 'fetch'), targets: ['/usr/local/cargo/registry'] },
+  { tool: 'maven', matches: (p) => p[0] === 'mvn' || p[0] === './mvnw', targets: ['/root/.m2'] },
+  { tool: 'gradle', matches: (p) => p[0] === 'gradle' || p[0] === './gradlew', targets: ['/root/.gradle'] },
+  { tool: 'bundler', matches: (p) => p[0] === 'bundle' && has(p, 'install'), targets: ['/usr/local/bundle/cache'] },
+  { tool: 'composer', matches: (p) => p[0] === 'composer' && has(p, 'install', 'update', 'require'), targets: ['/root/.cache/composer'] },
+];
+
+function pipInstall(p: string[]): boolean {
+  if (/^pip3?(\.\d+)?$/.test(p[0] ?? '')) return p[1] === 'install';
+  return /^python3?(\.\d+)?$/.test(p[0] ?? '') && p[1] === '-m' && p[2] === 'pip' && p[3] === 'install';
+}
+
+/** Text that adds `mounts` right after the RUN keyword. */
+function addMounts(inst: Instruction, mounts: string[]): TextEdit {
+  const at = inst.keywordRange.end;
+  return { range: { start: at, end: at }, newText: mounts.map((m) => ` --mount=${m}`).join('') };
+}
+
+function hint(code: string, range: Range, message: string, fix: QuickFix): Finding {
+  return { range, severity: 'hint', code, message, source: 'berth', docsUrl: berthDocsUrl(code), fixes: [fix] };
+}
+
+/** Deletes whole lines [first, last] of the document. */
+function deleteLines(first: number, last: number): TextEdit {
+  return { range: { start: { line: first, character: 0 }, end: { line: last + 1, character: 0 } }, newText: '' };
+}
+
+export function mountHints(model: DockerfileModel, settings: MountHintSettings): Finding[] {
+  const out: Finding[] = [];
+  for (const stage of model.stages) {
+    let nonRoot = false;
+    stage.instructions.forEach((inst, index) => {
+      if (inst.name === 'USER') nonRoot = !/^(root|0)(:.*)?$/.test(inst.argsText);
+      if (inst.name === 'RUN' && settings.cacheMount && !nonRoot) out.push(...cacheHints(inst));
+      if (settings.secretMount) out.push(...secretHints(stage, inst, index));
+      if (inst.name === 'COPY' && settings.bindMount) out.push(...bindHints(stage, inst, index));
+    });
+  }
+  return out;
+}
+
+function cacheHints(inst: Instruction): Finding[] {
+  const existing = mountsOf(inst.flags).map((m) => m.get('target') ?? '');
+  const seen = new Set<string>();
+  const out: Finding[] = [];
+  for (const cmd of runCommands(inst)) {
+    const p = program(cmd);
+    const tool = CACHE_TOOLS.find((t) => t.matches(p));
+    if (!tool || seen.has(tool.tool) || tool.targets.some((t) => existing.some((e) => e.replace(/\/$/, '') === t))) continue;
+    seen.add(tool.tool);
+    const mounts = tool.targets.map((t) => `type=cache,target=${t}${tool.sharingLocked ? ',sharing=locked' : ''}`);
+    const edits = [addMounts(inst, mounts)];
+    if (tool.tool === 'apt' && !inst.json && inst.heredocs.length === 0) {
+      // Debian and Ubuntu images delete downloaded packages after each install (docker-clean); keep them for the cache.
+      edits.push({ range: { start: inst.argsRange.start, end: inst.argsRange.start }, newText: 'rm -f /etc/apt/apt.conf.d/docker-clean && ' });
+    }
+    out.push(
+      hint('berth/cache-mount', cmd.range, `${tool.tool} downloads again on every build of this layer: a cache mount on ${tool.targets.join(' and ')} keeps its cache between builds.`, {
+        title: `Add a ${tool.tool} cache mount`,
+        edits,
+        preferred: true,
+      }),
+    );
+  }
+  return out;
+}
+
+const REF = (name: string): RegExp => new RegExp(`\\$(?:\\{${name}\\}|${name}(?![A-Za-z0-9_]))`, 'g');
+
+function secretHints(stage: Stage, inst: Instruction, index: number): Finding[] {
+  if (inst.name !== 'ARG' && inst.name !== 'ENV') return [];
+  const defs = inst.name === 'ARG' ? argDefinitions(inst) : [];
+  const out: Finding[] = [];
+  for (const def of defs) {
+    if (!looksSecret(def.key)) continue;
+    const runs = stage.instructions.slice(index + 1).filter((i) => i.name === 'RUN' && !i.json && REF(def.key).test(i.logical));
+    if (runs.length === 0 || def.value !== undefined) continue;
+    const id = def.key.toLowerCase();
+    const edits: TextEdit[] = [];
+    if (defs.length === 1 && inst.range.start.line === inst.range.end.line) edits.push(deleteLines(inst.range.start.line, inst.range.end.line));
+    else continue;
+    for (const run of runs) {
+      edits.push(addMounts(run, [`type=secret,id=${id}`]));
+      for (const m of run.logical.matchAll(REF(def.key))) edits.push({ range: logicalRange(run, m.index, m.index + m[0].length), newText: `$(cat /run/secrets/${id})` });
+    }
+    out.push(
+      hint('berth/secret-mount', def.word.range, `${def.key} ends up in the image history. Pass it as a build secret: docker build --secret id=${id},env=${def.key}.`, {
+        title: `Pass ${def.key} as a build secret`,
+        edits,
+        preferred: true,
+      }),
+    );
+  }
+  return out;
+}
+
+const SECRET_FILES: Record<string, 'secret' | 'ssh'> = { '.npmrc': 'secret', '.netrc': 'secret', '.pypirc': 'secret', '.git-credentials': 'secret', id_rsa: 'ssh', id_ed25519: 'ssh', id_ecdsa: 'ssh' };
+
+function secretFileHint(stage: Stage, inst: Instruction, index: number): Finding | undefined {
+  const words = inst.words.map((w) => w.text);
+  if (inst.flags.length > 0 || words.length !== 2 || inst.range.start.line !== inst.range.end.line) return undefined;
+  const [src = '', dest = ''] = words;
+  const base = src.split('/').pop() ?? '';
+  const kind = SECRET_FILES[base];
+  const next = stage.instructions[index + 1];
+  if (!kind || next?.name !== 'RUN') return undefined;
+  const target = dest.endsWith('/') ? dest + base : dest;
+  const mount = kind === 'ssh' ? 'type=ssh' : `type=secret,id=${base.replace(/^\./, '')},target=${target}`;
+  const how = kind === 'ssh' ? 'forward your SSH agent with --mount=type=ssh (docker build --ssh default)' : `mount it as a secret (docker build --secret id=${base.replace(/^\./, '')},src=${src})`;
+  return hint('berth/secret-file', inst.range, `${base} is copied into a layer and stays in the image. Use it only in the RUN that needs it: ${how}.`, {
+    title: kind === 'ssh' ? 'Use --mount=type=ssh in the next RUN' : `Mount ${base} as a secret in the next RUN`,
+    edits: [deleteLines(inst.range.start.line, inst.range.end.line), addMounts(next, [mount])],
+    preferred: true,
+  });
+}
+
+const MANIFESTS = /^(package\.json|package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|requirements[\w.-]*\.txt|pyproject\.toml|poetry\.lock|Pipfile(\.lock)?|go\.mod|go\.sum|Cargo\.(toml|lock)|Gemfile(\.lock)?|composer\.(json|lock)|pom\.xml)$/;
+
+function bindHints(stage: Stage, inst: Instruction, index: number): Finding[] {
+  const secret = secretFileHint(stage, inst, index);
+  if (secret) return [secret];
+  const words = inst.words.map((w) => w.text);
+  const sources = words.slice(0, -1);
+  const dest = words[words.length - 1] ?? '';
+  const next = stage.instructions[index + 1];
+  if (inst.flags.length > 0 || inst.json || sources.length === 0 || next?.name !== 'RUN' || inst.range.start.line !== inst.range.end.line) return [];
+  if (!sources.every((s) => MANIFESTS.test(s))) return [];
+  if (sources.length > 1 && !dest.endsWith('/')) return [];
+  // Removing the COPY is safe only when a later COPY of the whole context brings the files anyway.
+  const later = stage.instructions.slice(index + 2).some((i) => i.name === 'COPY' && !i.flags.some((f) => f.name === 'from') && i.words.slice(0, -1).some((w) => w.text === '.' || w.text === './') && i.words[i.words.length - 1]?.text === dest);
+  if (!later) return [];
+  const mounts = sources.map((s) => `type=bind,source=${s},target=${dest.endsWith('/') ? dest + s : dest}`);
+  return [
+    hint('berth/bind-mount', inst.range, `${sources.join(', ')} ${sources.length > 1 ? 'are' : 'is'} only needed by the next RUN (the later COPY brings ${sources.length > 1 ? 'them' : 'it'} anyway): bind-mount instead of copying, one layer less.`, {
+      title: 'Bind-mount the manifests into the next RUN',
+      edits: [deleteLines(inst.range.start.line, inst.range.end.line), addMounts(next, mounts)],
+    }),
+  ];
+}

@@ -1,0 +1,100 @@
+/**
+ * Splits a shell script (a RUN's shell form or heredoc) into simple commands at `&&`, `||`, `;`,
+ * `|`, `&`, parentheses and newlines, with unquoted words and offsets. Enough to recognise package
+ * managers, `cd`, `curl … | sh` and `sudo`; not a full shell parser. Pure.
+ */
+
+export interface ShellCommand {
+  /** Words with quotes removed; leading VAR=value assignments and `sudo`/`env` kept. */
+  words: string[];
+  start: number;
+  end: number;
+  /** Reads its input from the previous command's pipe. */
+  piped: boolean;
+}
+
+export function shellCommands(script: string): ShellCommand[] {
+  const out: ShellCommand[] = [];
+  let words: string[] = [];
+  let word = '';
+  let inWord = false;
+  let start = -1;
+  let end = 0;
+  let piped = false;
+  let nextPiped = false;
+  const endWord = (): void => {
+    if (inWord) words.push(word);
+    word = '';
+    inWord = false;
+  };
+  const endCommand = (): void => {
+    endWord();
+    if (words.length > 0) out.push({ words, start, end, piped });
+    words = [];
+    start = -1;
+    piped = nextPiped;
+    nextPiped = false;
+  };
+  for (let i = 0; i < script.length; i++) {
+    const ch = script[i] as string;
+    if (ch === '\\' && script[i + 1] === '\n') {
+      i++;
+      continue;
+    }
+    if (ch === "'" || ch === '"') {
+      const close = script.indexOf(ch, i + 1);
+      const stop = close < 0 ? script.length : close;
+      word += script.slice(i + 1, stop);
+      inWord = true;
+      if (start < 0) start = i;
+      i = stop;
+      end = stop + 1;
+      continue;
+    }
+    if (ch === '\\') {
+      word += script[i + 1] ?? '';
+      inWord = true;
+      if (start < 0) start = i;
+      i++;
+      end = i + 1;
+      continue;
+    }
+    if (ch === '#' && !inWord && (i === 0 || /\s/.test(script[i - 1] as string))) {
+      while (i < script.length && script[i] !== '\n') i++;
+      endCommand();
+      continue;
+    }
+    if (ch === ';' || ch === '&' || ch === '|' || ch === '(' || ch === ')' || ch === '\n') {
+      const two = script.slice(i, i + 2);
+      endCommand();
+      if (two === '&&' || two === '||') i++;
+      else if (ch === '|') piped = true;
+      continue;
+    }
+    if (ch === ' ' || ch === '\t' || ch === '\r') {
+      endWord();
+      continue;
+    }
+    word += ch;
+    inWord = true;
+    if (start < 0) start = i;
+    end = i + 1;
+  }
+  endCommand();
+  return out;
+}
+
+/** The command's program and arguments, past `VAR=value`, `sudo`, `env` and `exec`. */
+export function program(cmd: ShellCommand): string[] {
+  let i = 0;
+  const w = cmd.words;
+  for (;;) {
+    const x = w[i];
+    if (x === undefined) return [];
+    if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(x) || x === 'env' || x === 'exec' || x === 'command') i++;
+    else if (x === 'sudo') {
+      i++;
+      while (w[i]?.startsWith('-')) i++;
+    } else return w.slice(i);
+  }
+}

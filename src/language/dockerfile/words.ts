@@ -1,0 +1,148 @@
+/**
+ * BuildKit's word-level splitting of an instruction line (parseWords, extractBuilderFlags, parseJSON),
+ * rewritten to keep every word's offsets. Pure.
+ */
+
+export interface Span {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** Unicode whitespace, as Go's unicode.IsSpace (fast path for ASCII). */
+export const isSpace = (ch: string): boolean => {
+  const c = ch.charCodeAt(0);
+  return c === 32 || (c >= 9 && c <= 13) || (c > 127 && /\s/.test(ch));
+};
+
+/**
+ * BuildKit's parseWords: whitespace-separated words; quotes and escapes are kept in the word,
+ * a quoted part may contain spaces. Offsets are into `s`, starting at `from`. Because BuildKit keeps
+ * every character (escapes too), a word is a slice of `s`; only a lone escape at the very end is dropped.
+ */
+export function splitWords(s: string, escape: string, from = 0, to = s.length): Span[] {
+  const words: Span[] = [];
+  let pos = from;
+  while (pos < to) {
+    while (pos < to && isSpace(s[pos] as string)) pos++;
+    if (pos >= to) break;
+    const start = pos;
+    let quote = '';
+    let end = to;
+    for (; pos < to; pos++) {
+      const ch = s[pos] as string;
+      if (quote === '') {
+        if (isSpace(ch)) break;
+        if (ch === "'" || ch === '"') quote = ch;
+        else if (ch === escape) {
+          if (pos + 1 === to) {
+            end = pos;
+            pos++;
+            break;
+          }
+          pos++;
+        }
+      } else if (ch === quote) quote = '';
+      else if (ch === escape && quote !== "'") {
+        if (pos + 1 === to) {
+          end = pos;
+          pos++;
+          break;
+        }
+        pos++;
+      }
+    }
+    if (end === to) end = Math.min(pos, to);
+    words.push({ text: s.slice(start, end), start, end });
+  }
+  return words;
+}
+
+export interface FlagSpan extends Span {
+  /** The flag word with quotes removed, as BuildKit passes it on (`--mount=type=cache,...`). */
+  value: string;
+}
+
+/**
+ * BuildKit's extractBuilderFlags: leading `--words` of `s[from..]`. Returns the flags and the offset
+ * where the arguments begin (`s.length` when nothing follows).
+ */
+export function extractFlags(s: string, from: number): { flags: FlagSpan[]; argsStart: number } {
+  const flags: FlagSpan[] = [];
+  let pos = from;
+  for (;;) {
+    while (pos < s.length && isSpace(s[pos] as string)) pos++;
+    if (pos >= s.length) return { flags, argsStart: s.length };
+    if (!(s[pos] === '-' && s[pos + 1] === '-')) return { flags, argsStart: pos };
+    const start = pos;
+    let word = '';
+    let quote = '';
+    let blankOk = false;
+    for (; pos < s.length; pos++) {
+      const ch = s[pos] as string;
+      if (quote === '') {
+        if (isSpace(ch)) break;
+        if (ch === "'" || ch === '"') {
+          quote = ch;
+          blankOk = true;
+          continue;
+        }
+        if (ch === '\\') {
+          if (pos + 1 === s.length) continue;
+          pos++;
+          word += s[pos];
+          continue;
+        }
+        word += ch;
+      } else {
+        if (ch === quote) {
+          quote = '';
+          continue;
+        }
+        if (ch === '\\') {
+          if (pos + 1 === s.length) {
+            quote = '';
+            continue;
+          }
+          pos++;
+          word += s[pos];
+          continue;
+        }
+        word += ch;
+      }
+    }
+    if (word === '--') {
+      // `--` ends the flags; BuildKit returns the rest of the line after it.
+      return { flags, argsStart: pos };
+    }
+    if (blankOk || word.length > 0) flags.push({ text: s.slice(start, pos), start, end: pos, value: word });
+  }
+}
+
+/** BuildKit's parseJSON: a JSON array of strings. `undefined` = not JSON (shell form); 'not-strings' = an error. */
+export function parseJsonArray(rest: string): string[] | 'not-strings' | undefined {
+  if (!rest.includes('[')) return undefined;
+  const t = rest.replace(/^\s+/, '');
+  if (!t.startsWith('[')) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(t);
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(parsed)) return undefined;
+  if (!parsed.every((x) => typeof x === 'string')) return 'not-strings';
+  return parsed as string[];
+}
+
+/** Splits `s` on runs of BuildKit's whitespace ([\t\v\f\r ]), keeping offsets. */
+export function splitWhitespace(s: string, from: number, to: number): Span[] {
+  const out: Span[] = [];
+  const re = /[^\t\v\f\r ]+/g;
+  re.lastIndex = from;
+  for (let m = re.exec(s); m && m.index < to; m = re.exec(s)) {
+    const end = Math.min(m.index + m[0].length, to);
+    out.push({ text: s.slice(m.index, end), start: m.index, end });
+  }
+  return out;
+}

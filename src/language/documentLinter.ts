@@ -1,0 +1,82 @@
+/**
+ * The editor lifecycle every Berth checker shares: lint a document when it opens, again shortly
+ * after edits stop, forget it when it closes, and offer the quick fixes its findings carry.
+ * Each language adds its own reasons to re-lint (a saved .dockerignore, a changed setting).
+ */
+import * as vscode from 'vscode';
+import type { Finding } from './findings';
+import { quickFixesFor, toDiagnostics } from './vscodeFindings';
+
+export interface DocumentLinterOptions {
+  /** The diagnostic collection's name. */
+  name: string;
+  languageId: string;
+  /** Long enough to skip keystrokes, short enough to feel live. */
+  debounceMs: number;
+  /** Extra condition beyond the language (e.g. only files on disk). */
+  accepts?: (doc: vscode.TextDocument) => boolean;
+  lint: (doc: vscode.TextDocument) => Finding[];
+}
+
+export class DocumentLinter implements vscode.Disposable {
+  private readonly diagnostics: vscode.DiagnosticCollection;
+  private readonly pending = new Map<string, NodeJS.Timeout>();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly options: DocumentLinterOptions) {
+    this.diagnostics = vscode.languages.createDiagnosticCollection(options.name);
+    this.disposables.push(
+      this.diagnostics,
+      vscode.workspace.onDidOpenTextDocument((doc) => this.lintNow(doc)),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length > 0) this.lintSoon(e.document);
+      }),
+      vscode.workspace.onDidCloseTextDocument((doc) => {
+        this.cancel(doc.uri);
+        this.diagnostics.delete(doc.uri);
+      }),
+      vscode.languages.registerCodeActionsProvider(
+        { language: options.languageId },
+        { provideCodeActions: (doc, range) => quickFixesFor(doc.uri, range, this.diagnostics.get(doc.uri) ?? []) },
+        { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] },
+      ),
+    );
+    // Documents already open are linted soon, not during activation.
+    for (const doc of vscode.workspace.textDocuments) this.lintSoon(doc);
+  }
+
+  accepts(doc: vscode.TextDocument): boolean {
+    return doc.languageId === this.options.languageId && (this.options.accepts?.(doc) ?? true);
+  }
+
+  lintNow(doc: vscode.TextDocument): void {
+    this.cancel(doc.uri);
+    if (!this.accepts(doc) || doc.isClosed) return;
+    this.diagnostics.set(doc.uri, toDiagnostics(this.options.lint(doc)));
+  }
+
+  lintSoon(doc: vscode.TextDocument): void {
+    if (!this.accepts(doc)) return;
+    this.cancel(doc.uri);
+    this.pending.set(
+      doc.uri.toString(),
+      setTimeout(() => this.lintNow(doc), this.options.debounceMs),
+    );
+  }
+
+  /** Re-lints the open documents that `which` selects (all by default). */
+  relint(which: (doc: vscode.TextDocument) => boolean = () => true): void {
+    for (const doc of vscode.workspace.textDocuments) if (which(doc)) this.lintSoon(doc);
+  }
+
+  private cancel(uri: vscode.Uri): void {
+    const timer = this.pending.get(uri.toString());
+    if (timer) clearTimeout(timer);
+    this.pending.delete(uri.toString());
+  }
+
+  dispose(): void {
+    for (const timer of this.pending.values()) clearTimeout(timer);
+    for (const d of this.disposables) d.dispose();
+  }
+}

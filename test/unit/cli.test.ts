@@ -1,0 +1,84 @@
+/** `berth lint` as CI runs it: the bundled dist/cli.js, its formats and exit codes. */
+import * as assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+const repo = path.resolve(__dirname, '..', '..', '..');
+const cli = path.join(repo, 'dist', 'cli.js');
+const fixtures = path.join(repo, 'test', 'fixtures', 'dockerfile');
+const corpus = path.resolve(repo, '..', 'shared', 'corpus', 'dockerfiles');
+
+function berth(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [cli, ...args], { cwd: fixtures, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+describe('berth lint (dist/cli.js)', function () {
+  this.timeout(30000);
+  const corpusFiles = fs.readdirSync(corpus).map((f) => path.join(corpus, f));
+
+  before(() => assert.ok(fs.existsSync(cli), 'dist/cli.js is missing: run node esbuild.mjs'));
+
+  it('prints json for the whole corpus: one array of findings, 1-based, exit 1 for the one file with an error', async () => {
+    const r = await berth('lint', '--format', 'json', ...corpusFiles);
+    assert.equal(r.code, 1, r.stderr);
+    const findings = JSON.parse(r.stdout) as Record<string, unknown>[];
+    assert.ok(findings.length > 100);
+    for (const f of findings) {
+      assert.deepEqual(Object.keys(f), ['file', 'line', 'column', 'endLine', 'endColumn', 'severity', 'code', 'message']);
+      assert.ok((f['line'] as number) >= 1 && (f['column'] as number) >= 1);
+    }
+    const errors = findings.filter((f) => f['severity'] === 'error');
+    assert.deepEqual(errors.map((f) => [path.basename(f['file'] as string), f['line'], f['code']]), [['compose__pkg_e2e_fixtures_wrong-composefile_service1_Dockerfile', 17, 'berth/unknown-instruction']]);
+    assert.ok(findings.some((f) => f['code'] === 'FromAsCasing'), "BuildKit's rule names are the codes of its checks");
+  });
+
+  it('prints SARIF 2.1.0 that code scanning can read', async () => {
+    const r = await berth('lint', '--format', 'sarif', ...corpusFiles);
+    const sarif = JSON.parse(r.stdout) as { version: string; runs: { tool: { driver: { name: string; rules: { id: string }[] } }; results: { ruleId: string; level: string; locations: unknown[] }[] }[] };
+    assert.equal(sarif.version, '2.1.0');
+    const run = sarif.runs[0]!;
+    assert.equal(run.tool.driver.name, 'berth');
+    assert.ok(run.results.length > 100);
+    assert.ok(run.results.every((x) => ['error', 'warning', 'note'].includes(x.level) && x.locations.length === 1 && run.tool.driver.rules.some((r) => r.id === x.ruleId)));
+  });
+
+  it('searches folders for Dockerfiles by name and reads .dockerignore; text is one line per finding', async () => {
+    const r = await berth('lint', '--min-severity', 'warning', 'project');
+    assert.equal(r.code, 1);
+    const lines = r.stdout.trim().split('\n');
+    assert.ok(lines.some((l) => l.startsWith(path.join('project', 'Dockerfile') + ':2:1: error: Unknown instruction COPPY.') && l.endsWith('[berth/unknown-instruction]')), r.stdout);
+    assert.ok(lines.some((l) => l.includes('[CopyIgnoredFile]')), 'secret.key is excluded by .dockerignore');
+    assert.ok(lines.some((l) => l.startsWith(path.join('project', 'sub', 'app.Dockerfile') + ':1:')), 'sub/app.Dockerfile is found');
+    assert.ok(!lines.some((l) => l.includes('notes.txt')));
+    assert.ok(lines.every((l) => /^[^:]+:\d+:\d+: (error|warning): .+ \[[^\]]+\]$/.test(l)), r.stdout);
+  });
+
+  it('exits 0 without errors, whatever the warnings', async () => {
+    const r = await berth('lint', 'clean.Dockerfile', 'project/sub/app.Dockerfile');
+    assert.equal(r.code, 0, r.stdout);
+    assert.match(r.stdout, /FromAsCasing/);
+  });
+
+  it('exits 2 for bad usage and unreadable paths, with the reason', async () => {
+    for (const args of [[], ['lint'], ['lint', '--format', 'xml', 'x'], ['lint', '--min-severity', 'loud', 'x'], ['frobnicate', 'x'], ['lint', '--nope', 'x']]) {
+      const r = await berth(...args);
+      assert.equal(r.code, 2, `berth ${args.join(' ')}`);
+      assert.match(r.stderr, /Usage: berth lint/);
+    }
+    const missing = await berth('lint', 'no-such-file');
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /cannot read .*no-such-file/);
+  });
+
+  it('honours berth.dockerfile settings from a settings file', async () => {
+    const settings = path.join(fixtures, 'settings.json');
+    const r = await berth('lint', '--format', 'json', '--settings', settings, 'project');
+    const codes = (JSON.parse(r.stdout) as { code: string }[]).map((f) => f.code);
+    assert.ok(!codes.includes('berth/unknown-instruction'), 'disabled in the settings file');
+  });
+});
