@@ -2,9 +2,13 @@
 import * as vscode from 'vscode';
 import { createApi, type BerthApi } from './api';
 import { registerCommands } from './commands/registerCommands';
+import { registerComposeCodeLens } from './compose/composeCodeLens';
 import { ComposeRunner } from './compose/composeRunner';
+import { LocalImageNames } from './engine/localImageNames';
 import { EngineSession } from './engineSession';
 import { ContainersTree } from './explorer/containers/containersTree';
+import { registerComposeLanguage } from './language/compose/composeLanguage';
+import { registerDockerfileLanguage } from './language/dockerfile/dockerfileLanguage';
 import { Views } from './ids';
 import { createEngineStatusBar } from './statusBar';
 
@@ -19,6 +23,8 @@ export function activate(context: vscode.ExtensionContext): BerthApi {
     canSelectMany: true,
   });
   containers.bindView(containersView);
+  const images = new LocalImageNames();
+  const imageOptions = { images: () => images.get() };
 
   context.subscriptions.push(
     log,
@@ -27,6 +33,11 @@ export function activate(context: vscode.ExtensionContext): BerthApi {
     containersView,
     createEngineStatusBar(session),
     ...registerCommands({ session, containers, log, compose: new ComposeRunner(log) }),
+    images,
+    session.onDidChangeConnection((c) => images.attach(c)),
+    ...registerComposeLanguage(imageOptions),
+    ...registerComposeCodeLens(),
+    ...registerDockerfileLanguage(imageOptions),
   );
   const activationMs = performance.now() - started;
   return createApi(session, containers, () => activationMs);

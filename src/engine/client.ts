@@ -151,6 +151,15 @@ export class EngineClient {
     }, options);
   }
 
+  /** Local image references (`repo:tag`), untagged ones left out. */
+  listImageNames(options?: RequestOptions): Promise<string[]> {
+    return this.request('List images', async (d, abortSignal) => {
+      const raw = (await d.listImages({ abortSignal } as Dockerode.ListImagesOptions)) as { RepoTags?: string[] | null }[];
+      const names = raw.flatMap((i) => i.RepoTags ?? []).filter((t) => t !== '<none>:<none>');
+      return [...new Set(names)].sort();
+    }, options);
+  }
+
   startContainer(id: string, options?: RequestOptions): Promise<void> {
     return this.lifecycle('Start container', id, (c, abortSignal) => c.start({ abortSignal }), options);
   }

@@ -43,6 +43,19 @@ describe('Compose projects', function () {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it('offers Up, Down and Logs lenses on services: and Up, Restart, Logs on each service', async () => {
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(file));
+    const lenses = await waitFor('code lenses', async () => {
+      const found = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', file);
+      return found && found.length >= 9 ? found : undefined;
+    });
+    const summary = lenses.map((l) => `${l.range.start.line}:${l.command?.command}:${(l.command?.arguments?.[0] as { service?: string } | undefined)?.service ?? ''}`);
+    for (const expected of ['0:berth.compose.up:', '0:berth.compose.down:', '0:berth.compose.logs:', '1:berth.compose.service.up:web', '1:berth.compose.service.restart:web', '1:berth.compose.service.logs:web']) {
+      assert.ok(summary.includes(expected), `${expected} in ${summary.join(', ')}`);
+    }
+    assert.ok(summary.some((s) => s.endsWith(':berth.compose.service.up:worker')));
+  });
+
   it('brings the project up from the file, and the tree shows it as a group', async () => {
     assert.equal(await vscode.commands.executeCommand('berth.compose.up', file), 0);
     assert.deepEqual(await services(), { web: 'running', worker: 'running' });
