@@ -24,6 +24,17 @@ step browser ensure_cmd chromium chromium
 # certificates for a TLS engine.
 compose_and_openssl() { ensure_cmd docker-compose docker-compose; ensure_cmd openssl openssl; }
 step "compose + openssl" compose_and_openssl
+# sshd for the ssh:// engine test, which starts its own on a loopback port. The package must not
+# start a system sshd of its own: policy-rc.d says no to service starts during the install.
+openssh() {
+  [ -x /usr/sbin/sshd ] && return 0
+  local policy=/usr/sbin/policy-rc.d created=""
+  if [ "$(id -u)" = 0 ] && [ ! -e "$policy" ]; then printf '#!/bin/sh\nexit 101\n' > "$policy"; chmod +x "$policy"; created=1; fi
+  ensure_pkgs openssh-server openssh-client
+  [ -n "$created" ] && rm -f "$policy"
+  return 0
+}
+step sshd openssh
 t0="$(now_s)"
 tools="$(bash "$here/codeServer.sh")"
 log "code-server ready ($(( $(now_s) - t0 ))s)"

@@ -58,6 +58,8 @@ describe('Containers view (UI)', function () {
     // The compose project is a group row with its running count, and its services are listed under it.
     await page.locator('.monaco-list-row').filter({ hasText: project }).filter({ hasText: '1/2 running' }).first().waitFor({ timeout: 10_000 });
     await page.locator('.monaco-list-row').filter({ hasText: `${project}-db-1` }).first().waitFor({ timeout: 10_000 });
+    // The status bar names the engine and its version (20.10.x on the testbed).
+    await page.locator('.statusbar-item').filter({ hasText: /default\s+\d+\.\d+/ }).first().waitFor({ timeout: 10_000 });
     // One view in the container: the side bar's title reads "Berth: Containers".
     assert.match((await page.locator('.part.sidebar .title-label').first().textContent()) ?? '', /Berth.*Containers/i);
   });
