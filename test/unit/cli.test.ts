@@ -2,6 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 
 const repo = path.resolve(__dirname, '..', '..', '..');
@@ -80,5 +81,24 @@ describe('berth lint (dist/cli.js)', function () {
     const r = await berth('lint', '--format', 'json', '--settings', settings, 'project');
     const codes = (JSON.parse(r.stdout) as { code: string }[]).map((f) => f.code);
     assert.ok(!codes.includes('berth/unknown-instruction'), 'disabled in the settings file');
+  });
+
+  it('lints compose files by name with the same JSON shape and exit codes', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-cli-compose-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'compose.yaml'), 'services:\n  web:\n    image: nginx:1.27\n    depends_on: [db]\n');
+      fs.writeFileSync(path.join(dir, 'compose.ok.yaml'), 'services:\n  web:\n    image: nginx:1.27\n');
+      const bad = await berth('lint', '--format', 'json', dir);
+      assert.equal(bad.code, 1, bad.stderr);
+      const findings = JSON.parse(bad.stdout) as Record<string, unknown>[];
+      const missing = findings.find((f) => f['code'] === 'compose/undefined-service');
+      assert.ok(missing, bad.stdout);
+      assert.deepEqual([path.basename(missing['file'] as string), missing['line'], missing['severity']], ['compose.yaml', 4, 'error']);
+      const good = await berth('lint', '--format', 'sarif', path.join(dir, 'compose.ok.yaml'));
+      assert.equal(good.code, 0, good.stderr);
+      assert.equal((JSON.parse(good.stdout) as { version: string }).version, '2.1.0');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
