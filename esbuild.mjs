@@ -26,6 +26,17 @@ const dropDockerodeSession = {
   },
 };
 
+/**
+ * dockerode (with ssh2 and docker-modem, half of everything) is its own file, dist/dockerode.js,
+ * required on the first engine call: VS Code then parses only the rest when it loads Berth.
+ */
+const dockerodeAsSibling = {
+  name: 'dockerode-as-sibling',
+  setup(build) {
+    build.onResolve({ filter: /^dockerode$/ }, () => ({ path: './dockerode.js', external: true }));
+  },
+};
+
 /** @type {import('esbuild').BuildOptions} */
 const extensionHost = {
   entryPoints: { extension: 'src/extension.ts' },
@@ -41,6 +52,13 @@ const extensionHost = {
   sourcemap: production ? 'external' : 'linked',
   metafile: true,
   logLevel: 'warning',
+  plugins: [dockerodeAsSibling],
+};
+
+/** @type {import('esbuild').BuildOptions} */
+const dockerode = {
+  ...extensionHost,
+  entryPoints: { dockerode: 'node_modules/dockerode/lib/docker.js' },
   plugins: [dropDockerodeSession],
 };
 
@@ -55,14 +73,15 @@ const cli = {
 };
 
 if (watch) {
-  const contexts = await Promise.all([esbuild.context(extensionHost), esbuild.context(cli)]);
+  const contexts = await Promise.all([esbuild.context(extensionHost), esbuild.context(dockerode), esbuild.context(cli)]);
   await Promise.all(contexts.map((ctx) => ctx.watch()));
   console.log('esbuild: watching src/ …');
 } else {
-  const [result, cliResult] = await Promise.all([esbuild.build(extensionHost), esbuild.build(cli)]);
+  const results = await Promise.all([esbuild.build(extensionHost), esbuild.build(dockerode), esbuild.build(cli)]);
   const size = (r) => Object.entries(r.metafile.outputs).filter(([f]) => f.endsWith('.js')).reduce((n, [, o]) => n + o.bytes, 0);
-  console.log(`esbuild: dist/extension.js ${(size(result) / 1024).toFixed(0)} KiB, dist/cli.js ${(size(cliResult) / 1024).toFixed(0)} KiB${production ? ' (production)' : ''}`);
-  if (production) writeNotices([result, cliResult]);
+  const sizes = ['extension', 'dockerode', 'cli'].map((name, i) => `dist/${name}.js ${(size(results[i]) / 1024).toFixed(0)} KiB`);
+  console.log(`esbuild: ${sizes.join(', ')}${production ? ' (production)' : ''}`);
+  if (production) writeNotices(results);
 }
 
 /**
