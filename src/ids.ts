@@ -19,6 +19,7 @@ export const Commands = {
   composeBuild: 'berth.compose.build',
   composeLogs: 'berth.compose.logs',
   composePs: 'berth.compose.ps',
+  composeShowMergedConfig: 'berth.compose.showMergedConfig',
   composeServiceUp: 'berth.compose.service.up',
   composeServiceRestart: 'berth.compose.service.restart',
   composeServiceRebuild: 'berth.compose.service.rebuild',

@@ -2,10 +2,13 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { ComposeVerbs } from '../compose/composeCli';
-import { composeProfiles } from '../compose/composeProfiles';
+import { lazy } from '../lazy';
 import { ActionFailed } from './actionFailed';
 import type { CommandContext } from './commandContext';
 import { requireTrust, resolveComposeTarget, type ResolvedComposeTarget } from './composeTarget';
+
+// Reading profiles needs the yaml parser: loaded on first use, not with the command table.
+const profiles = lazy(() => require('../compose/composeProfiles') as typeof import('../compose/composeProfiles'));
 
 interface ProjectVerb {
   /** For titles: "Compose Up". */
@@ -51,16 +54,16 @@ export async function composeUpWithProfiles(ctx: CommandContext, ...args: unknow
   requireTrust('Compose Up');
   const resolved = await resolveComposeTarget(ctx, args);
   if (!resolved) return undefined;
-  const profiles = new Set<string>();
+  const declared = new Set<string>();
   for (const file of resolved.target.files) {
     const text = await vscode.workspace.fs.readFile(vscode.Uri.file(file)).then((b) => Buffer.from(b).toString('utf8'), () => '');
-    for (const p of composeProfiles(text)) profiles.add(p);
+    for (const p of profiles().composeProfiles(text)) declared.add(p);
   }
-  if (profiles.size === 0) {
+  if (declared.size === 0) {
     void vscode.window.showInformationMessage(`${path.basename(resolved.target.files[0] ?? resolved.target.label)} declares no profiles; use Compose Up.`);
     return undefined;
   }
-  const picked = await vscode.window.showQuickPick([...profiles].sort(), { canPickMany: true, placeHolder: 'Profiles to enable' });
+  const picked = await vscode.window.showQuickPick([...declared].sort(), { canPickMany: true, placeHolder: 'Profiles to enable' });
   if (!picked || picked.length === 0) return undefined;
   return runComposeVerb(ctx, { ...resolved, target: { ...resolved.target, profiles: picked } }, 'Compose Up', ComposeVerbs.up());
 }

@@ -13,6 +13,7 @@ import { composeDown } from './composeDown';
 import { composeLogs, composeProjectCommand, composeUpWithProfiles, projectVerbs } from './composeProject';
 import { composeServiceLogs, composeServiceRebuild, composeServiceRestart, composeServiceScale, composeServiceUp } from './composeService';
 import { RestrictedModeRefusal } from './composeTarget';
+import { showMergedConfig } from './showMergedConfig';
 import { switchEngine } from './switchEngine';
 
 const handlers: Record<CommandId, CommandHandler> = {
@@ -35,6 +36,7 @@ const handlers: Record<CommandId, CommandHandler> = {
   [Commands.composeBuild]: composeProjectCommand(projectVerbs.build),
   [Commands.composeLogs]: composeLogs,
   [Commands.composePs]: composeProjectCommand(projectVerbs.ps),
+  [Commands.composeShowMergedConfig]: showMergedConfig,
   [Commands.composeServiceUp]: composeServiceUp,
   [Commands.composeServiceRestart]: composeServiceRestart,
   [Commands.composeServiceRebuild]: composeServiceRebuild,

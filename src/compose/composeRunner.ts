@@ -41,6 +41,22 @@ export class ComposeRunner {
     return cli;
   }
 
+  /** The detected CLI, or undefined when there is none (for callers with a fallback). */
+  async detectedCli(): Promise<ComposeCli | undefined> {
+    return this.requireCli().catch(() => undefined);
+  }
+
+  /** Runs `compose … subcommand` and captures its output (for short commands such as `config`). */
+  async capture(cli: ComposeCli, target: ComposeTarget, subcommand: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+    const args = composeArgs(cli, target, subcommand);
+    this.log.info(`compose: ${cli.command} ${JSON.stringify(args)}`);
+    return new Promise((resolve) => {
+      execFile(cli.command, args, { cwd: target.projectDirectory ?? os.homedir(), timeout: 30_000, maxBuffer: 16 << 20 }, (error, stdout, stderr) => {
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout: String(stdout), stderr: String(stderr) });
+      });
+    });
+  }
+
   /** Runs one compose command as a task and resolves with its exit code. */
   async run(target: ComposeTarget, subcommand: readonly string[], title: string): Promise<number> {
     const cli = await this.requireCli();

@@ -1,7 +1,7 @@
 /**
  * What every compose rule reads: the document, where it lives, the machine, and the names the
- * project declares across its files (the file itself, the base file of an override file, and the
- * files it `include`s). Pure: no vscode import.
+ * project declares across its files (the file itself, the base file of an override file, the other
+ * files of its workspace `-f` list, and the files it `include`s). Pure: no vscode import.
  */
 import * as path from 'node:path';
 import type { Finding, Range } from '../findings';
@@ -51,7 +51,7 @@ export function composeContext(file: string, doc: ComposeDocument, host: Compose
 /** The names Compose looks for, in its order of preference. */
 export const DEFAULT_FILES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
 
-/** The base file an override file extends, and every file the document includes. */
+/** The base file an override file extends, the other files of its `-f` list, and every file the document includes. */
 function relatedFiles(doc: ComposeDocument, file: string, host: ComposeHost): string[] {
   const dir = path.dirname(file);
   const out: string[] = [];
@@ -65,6 +65,7 @@ function relatedFiles(doc: ComposeDocument, file: string, host: ComposeHost): st
       }
     }
   }
+  for (const f of host.projectFiles ?? []) if (path.resolve(f) !== path.resolve(file)) out.push(path.resolve(f));
   for (const item of listItems(child(doc.root, 'include'))) {
     const paths = item.kind === 'map' ? listItems(child(item, 'path')) : [item];
     for (const p of paths) {

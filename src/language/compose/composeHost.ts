@@ -14,10 +14,13 @@ export interface ComposeHost {
   /** The environment Compose would run in (the shell's), for interpolation. */
   env: Readonly<Record<string, string | undefined>>;
   homeDir: string;
+  /** The files of the project the linted file belongs to (a workspace `-f` list), absolute: they declare names too. */
+  projectFiles?: readonly string[];
 }
 
-export function nodeComposeHost(env: Readonly<Record<string, string | undefined>> = process.env): ComposeHost {
+export function nodeComposeHost(env: Readonly<Record<string, string | undefined>> = process.env, projectFiles: readonly string[] = []): ComposeHost {
   return {
+    projectFiles,
     stat(path) {
       try {
         const s = fs.statSync(path);
@@ -53,5 +56,6 @@ export function cachedHost(host: ComposeHost): ComposeHost {
     },
     env: host.env,
     homeDir: host.homeDir,
+    ...(host.projectFiles ? { projectFiles: host.projectFiles } : {}),
   };
 }

@@ -7,9 +7,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { DocumentLinter } from '../documentLinter';
-import { nodeComposeHost } from './composeHost';
-import { lintComposeFile } from './lintCompose';
-import { registerComposeProviders, type ComposeProviderOptions } from './composeProviders';
+import { editorComposeHost } from './editorHost';
+import { composeFeatures, registerComposeProviders, type ComposeProviderOptions } from './composeProviders';
 
 export const COMPOSE_LANGUAGE_ID = 'dockercompose';
 
@@ -23,7 +22,7 @@ export function registerComposeLanguage(options: ComposeProviderOptions = {}): v
     debounceMs: DEBOUNCE_MS,
     // Paths in a compose file resolve on disk, so only files on disk are linted.
     accepts: (doc) => doc.uri.scheme === 'file',
-    lint: (doc) => lintComposeFile(doc.uri.fsPath, doc.getText(), nodeComposeHost()),
+    lint: (doc) => composeFeatures().lintComposeFile(doc.uri.fsPath, doc.getText(), editorComposeHost(doc.uri)),
   });
   return [
     linter,
@@ -31,6 +30,10 @@ export function registerComposeLanguage(options: ComposeProviderOptions = {}): v
     vscode.workspace.onDidSaveTextDocument((saved) => {
       const dir = path.dirname(saved.uri.fsPath);
       linter.relint((doc) => doc !== saved && linter.accepts(doc) && !path.relative(dir, doc.uri.fsPath).startsWith('..'));
+    }),
+    // The workspace -f list decides which files declare names for each other.
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('berth.compose.files')) linter.relint((doc) => linter.accepts(doc));
     }),
     ...registerComposeProviders({ language: COMPOSE_LANGUAGE_ID }, options),
   ];

@@ -1,12 +1,12 @@
 /** Completion, hover and definition providers for `dockercompose` documents: thin conversions of the pure results. */
 import * as vscode from 'vscode';
-import { parseCompose, type ComposeDocument } from './composeDocument';
-import { completeCompose, type ComposeCompletion } from './composeCompletion';
-import { composeContext } from './composeContext';
-import { definitionAt } from './composeDefinition';
-import { nodeComposeHost } from './composeHost';
-import { hoverCompose } from './composeHover';
-import { completionSources } from './completionSources';
+import { lazy } from '../../lazy';
+import type { ComposeCompletion } from './composeCompletion';
+import type { ComposeDocument } from './composeDocument';
+import { editorComposeHost } from './editorHost';
+
+/** The compose features, loaded when a compose file first asks for one. */
+export const composeFeatures = lazy(() => require('./composeFeatures') as typeof import('./composeFeatures'));
 
 const KIND: Record<ComposeCompletion['kind'], vscode.CompletionItemKind> = {
   key: vscode.CompletionItemKind.Property,
@@ -23,7 +23,7 @@ function parseCache(): (doc: vscode.TextDocument) => ComposeDocument {
     const key = doc.uri.toString();
     const hit = cache.get(key);
     if (hit && hit.version === doc.version) return hit.parsed;
-    const parsed = parseCompose(doc.getText());
+    const parsed = composeFeatures().parseCompose(doc.getText());
     if (cache.size > 20) cache.clear();
     cache.set(key, { version: doc.version, parsed });
     return parsed;
@@ -43,8 +43,8 @@ export function registerComposeProviders(selector: vscode.DocumentSelector, opti
       {
         provideCompletionItems(doc, position) {
           const text = doc.getText();
-          const sources = doc.uri.scheme === 'file' ? completionSources(doc.uri.fsPath, () => parsed(doc), nodeComposeHost(), options.images?.() ?? []) : {};
-          const result = completeCompose(text, position.line, position.character, sources);
+          const sources = doc.uri.scheme === 'file' ? composeFeatures().completionSources(doc.uri.fsPath, () => parsed(doc), editorComposeHost(doc.uri), options.images?.() ?? []) : {};
+          const result = composeFeatures().completeCompose(text, position.line, position.character, sources);
           const range = new vscode.Range(position.line, result.replaceStart, position.line, position.character);
           return result.items.map((c, i) => {
             const item = new vscode.CompletionItem(c.label, KIND[c.kind]);
@@ -65,8 +65,8 @@ export function registerComposeProviders(selector: vscode.DocumentSelector, opti
     vscode.languages.registerDefinitionProvider(selector, {
       provideDefinition(doc, position) {
         if (doc.uri.scheme !== 'file') return undefined;
-        const ctx = composeContext(doc.uri.fsPath, parsed(doc), nodeComposeHost());
-        const target = definitionAt(ctx, { line: position.line, character: position.character });
+        const ctx = composeFeatures().composeContext(doc.uri.fsPath, parsed(doc), editorComposeHost(doc.uri));
+        const target = composeFeatures().definitionAt(ctx, { line: position.line, character: position.character });
         if (!target) return undefined;
         const r = target.range;
         return new vscode.Location(vscode.Uri.file(target.file), new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character));
@@ -74,7 +74,7 @@ export function registerComposeProviders(selector: vscode.DocumentSelector, opti
     }),
     vscode.languages.registerHoverProvider(selector, {
       provideHover(doc, position) {
-        const hover = hoverCompose(parsed(doc), { line: position.line, character: position.character });
+        const hover = composeFeatures().hoverCompose(parsed(doc), { line: position.line, character: position.character });
         if (!hover) return undefined;
         const r = hover.range;
         return new vscode.Hover(new vscode.MarkdownString(hover.markdown), new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character));

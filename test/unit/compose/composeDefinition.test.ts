@@ -34,4 +34,14 @@ describe('compose go to definition', () => {
   it('finds nothing off a reference', () => {
     assert.equal(definitionAt(ctx, { line: 6, character: 12 }), undefined);
   });
+
+  it('jumps across a workspace -f list: a file declared only in another file of the list', () => {
+    const list = { 'deploy/base.yml': yaml('services:', '  db:', '    image: postgres'), 'deploy/app.yml': '' };
+    const app = path.join(PROJECT, 'deploy/app.yml');
+    const host = { ...memoryHost(list), projectFiles: [path.join(PROJECT, 'deploy/base.yml'), app] };
+    const appText = yaml('services:', '  web:', '    depends_on: [db]');
+    const db = definitionAt(composeContext(app, parseCompose(appText), host), { line: 2, character: 18 })!;
+    assert.equal(db.file, path.join(PROJECT, 'deploy/base.yml'));
+    assert.equal(definitionAt(composeContext(app, parseCompose(appText), memoryHost(list)), { line: 2, character: 18 }), undefined);
+  });
 });

@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { covered, lint, withCode, yaml } from './helpers';
+import * as path from 'node:path';
+import { lintComposeFile } from '../../../src/language/compose/lintCompose';
+import { covered, lint, memoryHost, PROJECT, withCode, yaml } from './helpers';
 
 describe('compose references', () => {
   it('flags depends_on, links, extends and service: namespaces naming no service', () => {
@@ -64,6 +66,13 @@ describe('compose references', () => {
     const override = yaml('services:', '  web:', '    depends_on: [db]', '    networks: [shared]');
     const files = { 'compose.yaml': yaml('include: [infra/compose.yaml]', 'services:', '  web:', '    image: x'), 'infra/compose.yaml': yaml('services:', '  db:', '    image: y', 'networks:', '  shared: {}') };
     assert.deepEqual(lint(override, files, {}, 'compose.override.yaml').filter((f) => f.code.startsWith('compose/undefined-')), []);
+  });
+
+  it('takes declarations from the other files of a workspace -f list', () => {
+    const text = yaml('services:', '  web:', '    image: x', '    depends_on: [db]');
+    const host = { ...memoryHost({ 'base.yml': yaml('services:', '  db:', '    image: y') }), projectFiles: [path.join(PROJECT, 'base.yml'), path.join(PROJECT, 'app.yml')] };
+    assert.deepEqual(lintComposeFile(path.join(PROJECT, 'app.yml'), text, host).filter((f) => f.code.startsWith('compose/undefined-')), []);
+    assert.equal(withCode(lint(text, { 'base.yml': yaml('services:', '  db:', '    image: y') }, {}, 'app.yml'), 'compose/undefined-service').length, 1);
   });
 
   it('reports each dependency on a cycle, with the cycle', () => {
