@@ -45,7 +45,17 @@ export function parseMount(value: string): Mount {
   return { type: get('type') ?? 'bind', options, get };
 }
 
-/** Every mount of a RUN instruction's flags. */
-export function mountsOf(flags: readonly { name: string; value: string | undefined }[]): Mount[] {
-  return flags.filter((f) => f.name === 'mount' && f.value !== undefined).map((f) => parseMount(f.value as string));
+type MountFlags = readonly { name: string; value: string | undefined }[];
+
+/** validate, practice and mountHints all read the same RUN's mounts: parse them once per flag list. */
+const parsedMounts = new WeakMap<MountFlags, readonly Mount[]>();
+
+/** Every mount of a RUN instruction's flags (shared: do not modify). */
+export function mountsOf(flags: MountFlags): readonly Mount[] {
+  let mounts = parsedMounts.get(flags);
+  if (!mounts) {
+    mounts = flags.filter((f) => f.name === 'mount' && f.value !== undefined).map((f) => parseMount(f.value as string));
+    parsedMounts.set(flags, mounts);
+  }
+  return mounts;
 }

@@ -7,48 +7,59 @@
 import { range, type Range } from '../findings';
 import type { Directive, Dockerfile, Flag, Heredoc, Instruction, ParseError, Word } from './ast';
 import { nodeArgs, type NodeArgs } from './nodeArgs';
-import { extractFlags, isSpace, splitWords } from './words';
+import { eachWord, extractFlags, isSpace } from './words';
 
 const DIRECTIVE = /^#[ \t]*([a-zA-Z][a-zA-Z0-9]*)[ \t]*=[ \t]*(.+?)[ \t]*$/;
 const KNOWN_DIRECTIVES = new Set(['escape', 'syntax', 'check']);
 const HEREDOC_WORD = /^(\d*)<<(-?)([^<]*)$/;
 const HEREDOC_INSTRUCTIONS = new Set(['RUN', 'COPY', 'ADD']);
 
-/** Where each character of a logical line came from: one entry per physical-line segment. */
+/**
+ * Where each character of a logical line came from: one entry per physical-line segment. Most
+ * instructions are one segment, so positions are computed without intermediate objects (the
+ * parser makes three per word; garbage here is most of what a parse allocates).
+ */
 class PositionMap {
-  private readonly offsets: number[] = [];
-  private readonly lines: number[] = [];
-  private readonly chars: number[] = [];
+  /** Flat triples (logical offset, line, character): one array per instruction, not three. */
+  private readonly segs: number[] = [];
   text = '';
   add(segment: string, line: number, firstChar: number): void {
     if (segment.length === 0) return;
-    this.offsets.push(this.text.length);
-    this.lines.push(line);
-    this.chars.push(firstChar);
-    this.text += segment;
+    this.segs.push(this.text.length, line, firstChar);
+    this.text = this.text === '' ? segment : this.text + segment;
   }
-  at(offset: number): { line: number; character: number } {
-    const n = this.offsets.length;
-    if (n === 0) return { line: 0, character: 0 };
-    if (offset >= this.text.length) {
-      const last = this.at(this.text.length - 1);
-      return { line: last.line, character: last.character + 1 };
-    }
+  /** Where in `segs` the segment holding `offset` (< text.length) starts. */
+  private segment(offset: number): number {
     let lo = 0;
-    let hi = n - 1;
+    let hi = this.segs.length / 3 - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if ((this.offsets[mid] as number) <= offset) lo = mid;
+      if ((this.segs[mid * 3] as number) <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return { line: this.lines[lo] as number, character: (this.chars[lo] as number) + offset - (this.offsets[lo] as number) };
+    return lo * 3;
+  }
+  at(offset: number): { line: number; character: number } {
+    if (this.segs.length === 0) return { line: 0, character: 0 };
+    return offset >= this.text.length ? this.after(this.text.length - 1) : this.before(offset);
+  }
+  /** The position of the character at `offset`. */
+  private before(offset: number): { line: number; character: number } {
+    const seg = this.segment(offset);
+    return { line: this.segs[seg + 1] as number, character: (this.segs[seg + 2] as number) + offset - (this.segs[seg] as number) };
+  }
+  /** The position just after the character at `offset`; past the end, one further than `at` says. */
+  private after(offset: number): { line: number; character: number } {
+    const past = offset >= this.text.length;
+    const last = past ? this.text.length - 1 : offset;
+    const seg = this.segment(last);
+    return { line: this.segs[seg + 1] as number, character: (this.segs[seg + 2] as number) + last - (this.segs[seg] as number) + (past ? 2 : 1) };
   }
   /** Range of logical [start, end); an empty span sits at its start. */
   span(start: number, end: number): Range {
     const s = this.at(start);
     if (end <= start) return { start: s, end: s };
-    const last = this.at(end - 1);
-    return { start: s, end: { line: last.line, character: last.character + 1 } };
+    return { start: s, end: this.segs.length === 0 ? { line: 0, character: 1 } : this.after(end - 1) };
   }
 }
 
@@ -102,7 +113,8 @@ function continuationAt(line: string, escape: string): { index: number } | null 
 }
 
 export function parseDockerfile(source: string): Dockerfile {
-  const lines = source.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+  const split = source.split('\n');
+  const lines = source.includes('\r') ? split.map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l)) : split;
   // A final newline ends the last line; it does not start one (BuildKit's scanner agrees).
   const physical = source.endsWith('\n') ? lines.length - 1 : lines.length;
   const errors: ParseError[] = [];
@@ -229,13 +241,15 @@ function buildInstruction(map: PositionMap, from: number, escape: string, errors
       valueRange: rawEq < 0 ? undefined : map.span(f.start + rawEq + 1, f.end),
     };
   });
-  const words: Word[] = splitWords(text, escape, argsStart, Math.max(argsStart, argsEnd)).map((w) => ({ text: w.text, range: map.span(w.start, w.end) }));
+  const words: Word[] = [];
+  eachWord(text, escape, argsStart, Math.max(argsStart, argsEnd), (wordText, wordStart, wordEnd) => words.push({ text: wordText, range: map.span(wordStart, wordEnd) }));
   const keywordRange = map.span(start, kwEnd);
   const inst: Instruction = {
     keyword,
     name,
     keywordRange,
-    range: map.span(start, text.length),
+    // The caller sets the real range once it knows where heredoc bodies end.
+    range: keywordRange,
     flags,
     argsText,
     argsOffset: argsStart - start,

@@ -13,6 +13,9 @@ export interface ShellCommand {
   piped: boolean;
 }
 
+/** Characters that end a run of ordinary word characters. */
+const SPECIAL = '\\\'"#;&|()\n \t\r';
+
 export function shellCommands(script: string): ShellCommand[] {
   const out: ShellCommand[] = [];
   let words: string[] = [];
@@ -75,10 +78,14 @@ export function shellCommands(script: string): ShellCommand[] {
       endWord();
       continue;
     }
-    word += ch;
+    // Copy a run of ordinary characters in one piece rather than one by one.
+    let j = i + 1;
+    while (j < script.length && !SPECIAL.includes(script[j] as string)) j++;
+    word += j - i === 1 ? ch : script.slice(i, j);
     inWord = true;
     if (start < 0) start = i;
-    end = i + 1;
+    end = j;
+    i = j - 1;
   }
   endCommand();
   return out;

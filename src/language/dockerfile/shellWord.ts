@@ -41,6 +41,9 @@ function lookup(name: string, env: Env, out: WordExpansion): string | undefined 
   return v;
 }
 
+/** Characters the lexer treats specially: quotes, `$` and the escape token. */
+const isSpecial = (c: number, escape: string): boolean => c === 36 /* $ */ || c === 34 /* " */ || c === 39 /* ' */ || c === escape.charCodeAt(0);
+
 function expandRange(s: string, from: number, to: number, env: Env, escape: string, out: WordExpansion, inDouble: boolean): string {
   let result = '';
   let quote = inDouble ? '"' : '';
@@ -80,8 +83,11 @@ function expandRange(s: string, from: number, to: number, env: Env, escape: stri
       i = r.end;
       continue;
     }
-    result += ch;
-    i++;
+    // Copy a run of ordinary characters in one piece rather than one by one.
+    let j = i + 1;
+    while (j < to && !isSpecial(s.charCodeAt(j), escape)) j++;
+    result += j - i === 1 ? ch : s.slice(i, j);
+    i = j;
   }
   return result;
 }

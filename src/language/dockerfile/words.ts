@@ -15,6 +15,12 @@ export const isSpace = (ch: string): boolean => {
   return c === 32 || (c >= 9 && c <= 13) || (c > 127 && /\s/.test(ch));
 };
 
+/** `isSpace(s[i])` without making the one-character string. */
+export function isSpaceAt(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  return c === 32 || (c >= 9 && c <= 13) || (c > 127 && /\s/.test(s[i] as string));
+}
+
 /**
  * BuildKit's parseWords: whitespace-separated words; quotes and escapes are kept in the word,
  * a quoted part may contain spaces. Offsets are into `s`, starting at `from`. Because BuildKit keeps
@@ -22,9 +28,15 @@ export const isSpace = (ch: string): boolean => {
  */
 export function splitWords(s: string, escape: string, from = 0, to = s.length): Span[] {
   const words: Span[] = [];
+  eachWord(s, escape, from, to, (text, start, end) => words.push({ text, start, end }));
+  return words;
+}
+
+/** splitWords without the intermediate spans: calls `emit` for each word (the parser's hot path). */
+export function eachWord(s: string, escape: string, from: number, to: number, emit: (text: string, start: number, end: number) => void): void {
   let pos = from;
   while (pos < to) {
-    while (pos < to && isSpace(s[pos] as string)) pos++;
+    while (pos < to && isSpaceAt(s, pos)) pos++;
     if (pos >= to) break;
     const start = pos;
     let quote = '';
@@ -32,7 +44,7 @@ export function splitWords(s: string, escape: string, from = 0, to = s.length): 
     for (; pos < to; pos++) {
       const ch = s[pos] as string;
       if (quote === '') {
-        if (isSpace(ch)) break;
+        if (isSpaceAt(s, pos)) break;
         if (ch === "'" || ch === '"') quote = ch;
         else if (ch === escape) {
           if (pos + 1 === to) {
@@ -53,15 +65,17 @@ export function splitWords(s: string, escape: string, from = 0, to = s.length): 
       }
     }
     if (end === to) end = Math.min(pos, to);
-    words.push({ text: s.slice(start, end), start, end });
+    emit(s.slice(start, end), start, end);
   }
-  return words;
 }
 
 export interface FlagSpan extends Span {
   /** The flag word with quotes removed, as BuildKit passes it on (`--mount=type=cache,...`). */
   value: string;
 }
+
+/** Characters that make a flag need BuildKit's unquoting. */
+const PLAIN_BREAK = '\'"\\';
 
 /**
  * BuildKit's extractBuilderFlags: leading `--words` of `s[from..]`. Returns the flags and the offset
@@ -75,6 +89,16 @@ export function extractFlags(s: string, from: number): { flags: FlagSpan[]; args
     if (pos >= s.length) return { flags, argsStart: s.length };
     if (!(s[pos] === '-' && s[pos + 1] === '-')) return { flags, argsStart: pos };
     const start = pos;
+    // Most flags have no quotes or escapes: the flag is then the word as written.
+    let plainEnd = pos;
+    while (plainEnd < s.length && !isSpaceAt(s, plainEnd) && !PLAIN_BREAK.includes(s[plainEnd] as string)) plainEnd++;
+    if (plainEnd === s.length || isSpaceAt(s, plainEnd)) {
+      pos = plainEnd;
+      const word = s.slice(start, pos);
+      if (word === '--') return { flags, argsStart: pos };
+      flags.push({ text: word, start, end: pos, value: word });
+      continue;
+    }
     let word = '';
     let quote = '';
     let blankOk = false;

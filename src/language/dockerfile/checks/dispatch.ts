@@ -98,9 +98,11 @@ function expandedWords(inst: Instruction): string[] {
 function undefinedVars(ctx: CheckContext, inst: Instruction, state: StageState, args: Set<string>, knownBase: boolean): void {
   const defined = (name: string): boolean => args.has(name) || state.env.has(name) || PREDEFINED_ARGS.includes(name) || (!knownBase && COMMON_IMAGE_ENV.has(name));
   const words = inst.name === 'ARG' ? [] : expandedWords(inst);
-  const reported = new Set<string>();
+  let reported: Set<string> | undefined; // made on first use: most instructions use no variables
   const check = (word: string): void => {
+    if (!word.includes('$')) return; // nothing to expand, so nothing undefined
     for (const name of expandWord(word, (n) => (defined(n) ? '' : undefined), ctx.df.escapeChar).unmatched) {
+      reported ??= new Set();
       if (reported.has(name)) continue;
       reported.add(name);
       const suggestion = closest(name, [...args, ...state.env]);
