@@ -1,7 +1,10 @@
 /** Every `berth.*` setting, read through one typed module. */
 import * as vscode from 'vscode';
 import type { DockerfileLintSettings } from './language/dockerfile/lint';
-import { lintSettingsFrom } from './language/dockerfile/settings';
+import { lazy } from './lazy';
+
+// The settings reader lives with the Dockerfile checker, which loads on first use.
+const dockerfileSettings = lazy(() => require('./language/dockerfile/settings') as typeof import('./language/dockerfile/settings'));
 
 function section(): vscode.WorkspaceConfiguration {
   return vscode.workspace.getConfiguration('berth');
@@ -19,7 +22,7 @@ export const Config = {
   /** The berth.dockerfile.* settings for a document; only values someone set (the linter has its own defaults). */
   dockerfileLintSettings: (scope: vscode.Uri): DockerfileLintSettings => {
     const config = vscode.workspace.getConfiguration(undefined, scope);
-    return lintSettingsFrom((key) => {
+    return dockerfileSettings().lintSettingsFrom((key) => {
       const inspected = config.inspect(key);
       return inspected?.workspaceFolderValue ?? inspected?.workspaceValue ?? inspected?.globalValue;
     });

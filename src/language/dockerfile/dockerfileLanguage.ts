@@ -8,9 +8,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { Config } from '../../config';
 import { DocumentLinter } from '../documentLinter';
-import { readDockerignoreFor } from './dockerignoreFile';
-import { registerDockerfileProviders, type DockerfileProviderOptions } from './languageProviders';
-import { lintDockerfile } from './lint';
+import { dockerfileFeatures, registerDockerfileProviders, type DockerfileProviderOptions } from './languageProviders';
 
 export const DOCKERFILE_LANGUAGE_ID = 'dockerfile';
 
@@ -25,8 +23,8 @@ export function registerDockerfileLanguage(options: DockerfileProviderOptions = 
     debounceMs: DEBOUNCE_MS,
     lint: (doc) => {
       // .dockerignore is read from disk: only for files that live there.
-      const dockerignore = doc.uri.scheme === 'file' && vscode.workspace.isTrusted ? readDockerignoreFor(doc.uri.fsPath) : undefined;
-      return lintDockerfile(doc.getText(), { dockerignore, settings: Config.dockerfileLintSettings(doc.uri) });
+      const dockerignore = doc.uri.scheme === 'file' && vscode.workspace.isTrusted ? dockerfileFeatures().readDockerignoreFor(doc.uri.fsPath) : undefined;
+      return dockerfileFeatures().lintDockerfile(doc.getText(), { dockerignore, settings: Config.dockerfileLintSettings(doc.uri) });
     },
   });
   return [

@@ -4,14 +4,14 @@
  */
 import * as vscode from 'vscode';
 import { toVsRange } from '../vscodeFindings';
-import { complete, type CompletionKind } from './completion';
-import { formatDockerfile } from './format';
-import { hover } from './hover';
+import { lazy } from '../../lazy';
+import type { CompletionKind } from './completion';
 import type { Dockerfile } from './ast';
-import { buildModel, type DockerfileModel } from './model';
-import { occurrencesAt, renameEdits } from './navigation';
-import { parseDockerfile } from './parser';
-import { documentSymbols, foldingRanges, type DockerfileSymbol } from './symbols';
+import type { DockerfileModel } from './model';
+import type { DockerfileSymbol } from './symbols';
+
+/** The Dockerfile features, loaded when a Dockerfile first asks for one. */
+export const dockerfileFeatures = lazy(() => require('./dockerfileFeatures') as typeof import('./dockerfileFeatures'));
 
 const KIND: Record<CompletionKind, vscode.CompletionItemKind> = {
   instruction: vscode.CompletionItemKind.Keyword,
@@ -39,8 +39,8 @@ function parsed(doc: vscode.TextDocument): { df: Dockerfile; model: DockerfileMo
   const key = doc.uri.toString();
   const hit = parses.get(key);
   if (hit?.version === doc.version) return hit;
-  const df = parseDockerfile(doc.getText());
-  const entry = { version: doc.version, df, model: buildModel(df) };
+  const df = dockerfileFeatures().parseDockerfile(doc.getText());
+  const entry = { version: doc.version, df, model: dockerfileFeatures().buildModel(df) };
   if (parses.size > 20) parses.clear();
   parses.set(key, entry);
   return entry;
@@ -57,7 +57,7 @@ export function registerDockerfileProviders(selector: vscode.DocumentSelector, o
       selector,
       {
         provideCompletionItems(doc, position) {
-          const items = complete(doc.getText(), { line: position.line, character: position.character }, { images: options.images?.() ?? [] }, parsed(doc));
+          const items = dockerfileFeatures().complete(doc.getText(), { line: position.line, character: position.character }, { images: options.images?.() ?? [] }, parsed(doc));
           return items.map((i) => {
             const item = new vscode.CompletionItem(i.label, KIND[i.kind]);
             if (i.detail) item.detail = i.detail;
@@ -76,26 +76,26 @@ export function registerDockerfileProviders(selector: vscode.DocumentSelector, o
     ),
     vscode.languages.registerDocumentSymbolProvider(selector, {
       provideDocumentSymbols(doc) {
-        return documentSymbols(parsed(doc).model).map(toSymbol);
+        return dockerfileFeatures().documentSymbols(parsed(doc).model).map(toSymbol);
       },
     }),
     vscode.languages.registerFoldingRangeProvider(selector, {
       provideFoldingRanges(doc) {
         const { df, model } = parsed(doc);
-        return foldingRanges(df, model).map((r) => new vscode.FoldingRange(r.start, r.end));
+        return dockerfileFeatures().foldingRanges(df, model).map((r) => new vscode.FoldingRange(r.start, r.end));
       },
     }),
     vscode.languages.registerDefinitionProvider(selector, {
       provideDefinition(doc, position) {
         const { df, model } = parsed(doc);
-        const occ = occurrencesAt(df, model, position);
+        const occ = dockerfileFeatures().occurrencesAt(df, model, position);
         return occ?.definition ? new vscode.Location(doc.uri, toVsRange(occ.definition)) : undefined;
       },
     }),
     vscode.languages.registerReferenceProvider(selector, {
       provideReferences(doc, position, context) {
         const { df, model } = parsed(doc);
-        const occ = occurrencesAt(df, model, position);
+        const occ = dockerfileFeatures().occurrencesAt(df, model, position);
         if (!occ) return [];
         const ranges = context.includeDeclaration && occ.definition ? [occ.definition, ...occ.references] : occ.references;
         return ranges.map((r) => new vscode.Location(doc.uri, toVsRange(r)));
@@ -104,14 +104,14 @@ export function registerDockerfileProviders(selector: vscode.DocumentSelector, o
     vscode.languages.registerRenameProvider(selector, {
       prepareRename(doc, position) {
         const { df, model } = parsed(doc);
-        const occ = occurrencesAt(df, model, position);
+        const occ = dockerfileFeatures().occurrencesAt(df, model, position);
         if (!occ?.definition) throw new Error('Only stages and variables defined in this file can be renamed.');
         const here = [occ.definition, ...occ.references].find((r) => r.start.line === position.line && r.start.character <= position.character && position.character <= r.end.character);
         return toVsRange(here ?? occ.definition);
       },
       provideRenameEdits(doc, position, newName) {
         const { df, model } = parsed(doc);
-        const edits = renameEdits(df, model, position, newName);
+        const edits = dockerfileFeatures().renameEdits(df, model, position, newName);
         if (!edits) return undefined;
         const edit = new vscode.WorkspaceEdit();
         for (const e of edits) edit.replace(doc.uri, toVsRange(e.range), e.newText);
@@ -121,13 +121,13 @@ export function registerDockerfileProviders(selector: vscode.DocumentSelector, o
     vscode.languages.registerDocumentFormattingEditProvider(selector, {
       provideDocumentFormattingEdits(doc, options) {
         const indent = options.insertSpaces ? ' '.repeat(options.tabSize) : '\t';
-        return formatDockerfile(parsed(doc).df, { indent }).map((e) => vscode.TextEdit.replace(toVsRange(e.range), e.newText));
+        return dockerfileFeatures().formatDockerfile(parsed(doc).df, { indent }).map((e) => vscode.TextEdit.replace(toVsRange(e.range), e.newText));
       },
     }),
     vscode.languages.registerHoverProvider(selector, {
       provideHover(doc, position) {
         const { df, model } = parsed(doc);
-        const info = hover(df, model, { line: position.line, character: position.character });
+        const info = dockerfileFeatures().hover(df, model, { line: position.line, character: position.character });
         return info ? new vscode.Hover(new vscode.MarkdownString(info.contents), toVsRange(info.range)) : undefined;
       },
     }),
