@@ -69,9 +69,9 @@ async function main(): Promise<void> {
   const activations = launches.map((l) => l.activationMs);
   const loads = launches.map((l) => l.bundleLoadMs);
   const activation = percentile(activations, 50);
-  const load = percentile(loads, 50);
   rows.push({ measure: 'activate() (median of 5 launches)', value: ms(activation), target: '≤ 50 ms', ok: activation <= 50 });
-  rows.push({ measure: 'bundle load + activate() (median of 5)', value: ms(percentile(launches.map((l) => l.bundleLoadMs + l.activationMs), 50)), target: '≤ 50 ms', ok: load + activation <= 50 });
+  const loadAndActivate = percentile(launches.map((l) => l.bundleLoadMs + l.activationMs), 50);
+  rows.push({ measure: 'bundle load + activate() (median of 5)', value: ms(loadAndActivate), target: '≤ 50 ms', ok: loadAndActivate <= 50 });
 
   const latency = full.eventToTreeMs ?? [];
   rows.push({ measure: `docker start returns → tree row change (n=${latency.length}) median`, value: ms(percentile(latency, 50)), target: '', ok: undefined });
