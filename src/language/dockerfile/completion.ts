@@ -4,11 +4,11 @@
  * variables after $ and ${, parser directives, and image names from the engine when given. Pure.
  */
 import type { Position } from '../findings';
-import type { Dockerfile, Instruction } from './ast';
+import type { Dockerfile } from './ast';
 import { INSTRUCTION_BY_NAME, INSTRUCTIONS, MOUNT_KEY_ALIASES, MOUNT_TYPES } from './instructionSpec';
 import { buildModel, type DockerfileModel } from './model';
 import { parseDockerfile } from './parser';
-import { variablesAt } from './scope';
+import { instructionAt, variablesAt } from './scope';
 
 export type CompletionKind = 'instruction' | 'flag' | 'value' | 'stage' | 'variable' | 'directive' | 'image' | 'mountKey' | 'keyword';
 
@@ -34,10 +34,6 @@ const DIRECTIVES: CompletionItem[] = [
 ];
 
 const PLATFORM_VALUES = ['$BUILDPLATFORM', '$TARGETPLATFORM', 'linux/amd64', 'linux/arm64', 'linux/arm/v7', 'windows/amd64'];
-
-function instructionAt(df: Dockerfile, line: number): Instruction | undefined {
-  return df.instructions.find((i) => i.keywordRange.start.line <= line && line <= i.range.end.line);
-}
 
 /** Completion at `position` of `text`; `parsed` may be passed when the caller has it. */
 export function complete(text: string, position: Position, options: CompletionOptions = {}, parsed?: { df: Dockerfile; model: DockerfileModel }): CompletionItem[] {

@@ -7,7 +7,7 @@ import type { Dockerfile } from './ast';
 import { INSTRUCTION_BY_NAME, MOUNT_KEY_ALIASES, MOUNT_TYPES } from './instructionSpec';
 import type { DockerfileModel, Stage } from './model';
 import { parseMount } from './mount';
-import { variablesAt } from './scope';
+import { instructionAt, variablesAt } from './scope';
 
 export interface HoverInfo {
   /** Markdown. */
@@ -25,7 +25,7 @@ export function stageSummary(stage: Stage): string {
 }
 
 export function hover(df: Dockerfile, model: DockerfileModel, p: Position): HoverInfo | undefined {
-  const inst = df.instructions.find((i) => i.keywordRange.start.line <= p.line && p.line <= i.range.end.line);
+  const inst = instructionAt(df, p.line);
   if (!inst) return undefined;
   const target = inst.trigger && inside(inst.trigger.range, p) && !inside(inst.keywordRange, p) ? inst.trigger : inst;
   const spec = INSTRUCTION_BY_NAME.get(target.name);

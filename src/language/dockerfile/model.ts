@@ -3,6 +3,7 @@
  * the global ARGs, and BuildKit's predefined arguments. Pure.
  */
 import type { Dockerfile, Flag, Instruction, Word } from './ast';
+import { InstructionMemo } from './memo';
 import { expandWord, type Env } from './shellWord';
 
 /** BuildKit's automatic platform arguments, with the values a linux/amd64 build gives them. */
@@ -55,6 +56,8 @@ export interface DockerfileModel {
   globalArgs: ArgDefinition[];
   /** Global ARG defaults plus BuildKit's platform args: what FROM lines expand with. */
   fromEnv: Env;
+  /** What the rules derive from an instruction more than once, kept for this analysis. */
+  memo: InstructionMemo;
 }
 
 /** The key/value pairs of an ARG line (`ARG a b=c`). */
@@ -96,9 +99,13 @@ export function buildModel(df: Dockerfile): DockerfileModel {
   const stages: Stage[] = [];
   const globals = new Map<string, string>(PLATFORM_ARGS);
   const fromEnv: Env = (name) => globals.get(name);
+  // The first stage of each name: a base names the earliest such stage, as BuildKit resolves it.
+  const byName = new Map<string, Stage>();
   for (const inst of df.instructions) {
     if (inst.name === 'FROM') {
-      stages.push(stageOf(inst, stages, fromEnv, df.escapeChar));
+      const stage = stageOf(inst, stages.length, byName, fromEnv, df.escapeChar);
+      stages.push(stage);
+      if (stage.name !== undefined && !byName.has(stage.name)) byName.set(stage.name, stage);
     } else if (stages.length === 0) {
       if (inst.name === 'ARG') {
         for (const def of argDefinitions(inst)) {
@@ -110,16 +117,16 @@ export function buildModel(df: Dockerfile): DockerfileModel {
       stages[stages.length - 1]?.instructions.push(inst);
     }
   }
-  return { stages, globalArgs, fromEnv };
+  return { stages, globalArgs, fromEnv, memo: new InstructionMemo() };
 }
 
-function stageOf(from: Instruction, earlier: Stage[], env: Env, escape: string): Stage {
+function stageOf(from: Instruction, index: number, earlier: ReadonlyMap<string, Stage>, env: Env, escape: string): Stage {
   const [baseWord, asWord, nameWord] = from.words;
   const named = from.words.length === 3 && asWord !== undefined && asWord.text.toLowerCase() === 'as';
   const baseName = baseWord ? expandWord(baseWord.text, env, escape).result : '';
   const lower = baseName.toLowerCase();
   return {
-    index: earlier.length,
+    index,
     from,
     name: named ? nameWord?.text.toLowerCase() : undefined,
     nameWord: named ? nameWord : undefined,
@@ -127,7 +134,7 @@ function stageOf(from: Instruction, earlier: Stage[], env: Env, escape: string):
     baseWord,
     platform: from.flags.find((f) => f.name === 'platform'),
     instructions: [],
-    base: earlier.find((s) => s.name !== undefined && s.name === lower),
+    base: earlier.get(lower),
     baseName,
   };
 }

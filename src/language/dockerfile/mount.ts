@@ -18,6 +18,17 @@ export interface Mount {
   get(canonical: string): string | undefined;
 }
 
+class ParsedMount implements Mount {
+  readonly type: string;
+  constructor(readonly options: MountOption[]) {
+    this.type = this.get('type') ?? 'bind';
+  }
+  get(canonical: string): string | undefined {
+    for (const o of this.options) if (o.canonical === canonical) return o.value;
+    return undefined;
+  }
+}
+
 /** Splits on commas outside quotes (BuildKit reads the value as one CSV record). */
 export function parseMount(value: string): Mount {
   const options: MountOption[] = [];
@@ -31,31 +42,29 @@ export function parseMount(value: string): Mount {
     }
     if (ch === '"' || ch === "'") quote = ch;
     else if (ch === ',' || i === value.length) {
-      const raw = value.slice(start, i);
-      if (raw.trim() !== '') {
-        const eq = raw.indexOf('=');
-        const key = (eq < 0 ? raw : raw.slice(0, eq)).trim().toLowerCase();
-        const v = eq < 0 ? undefined : raw.slice(eq + 1).replace(/^(["'])(.*)\1$/, '$2');
-        options.push({ key, canonical: MOUNT_KEY_ALIASES[key] ?? key, value: v, start, end: i });
-      }
+      const option = readOption(value, start, i);
+      if (option) options.push(option);
       start = i + 1;
     }
   }
-  const get = (canonical: string): string | undefined => options.find((o) => o.canonical === canonical)?.value;
-  return { type: get('type') ?? 'bind', options, get };
+  return new ParsedMount(options);
 }
 
-type MountFlags = readonly { name: string; value: string | undefined }[];
-
-/** validate, practice and mountHints all read the same RUN's mounts: parse them once per flag list. */
-const parsedMounts = new WeakMap<MountFlags, readonly Mount[]>();
-
-/** Every mount of a RUN instruction's flags (shared: do not modify). */
-export function mountsOf(flags: MountFlags): readonly Mount[] {
-  let mounts = parsedMounts.get(flags);
-  if (!mounts) {
-    mounts = flags.filter((f) => f.name === 'mount' && f.value !== undefined).map((f) => parseMount(f.value as string));
-    parsedMounts.set(flags, mounts);
-  }
-  return mounts;
+/** One `key=value` of a mount; undefined for a blank one. */
+function readOption(value: string, start: number, end: number): MountOption | undefined {
+  let eq = value.indexOf('=', start);
+  if (eq >= end) eq = -1;
+  let keyStart = start;
+  let keyEnd = eq < 0 ? end : eq;
+  while (keyStart < keyEnd && isBlank(value.charCodeAt(keyStart))) keyStart++;
+  while (keyEnd > keyStart && isBlank(value.charCodeAt(keyEnd - 1))) keyEnd--;
+  if (keyEnd === keyStart && eq < 0) return undefined;
+  const written = value.slice(keyStart, keyEnd);
+  const key = /[A-Z]/.test(written) ? written.toLowerCase() : written;
+  let v = eq < 0 ? undefined : value.slice(eq + 1, end);
+  if (v !== undefined && v.length >= 2 && (v[0] === '"' || v[0] === "'") && v[v.length - 1] === v[0] && !/[\n\r\u2028\u2029]/.test(v)) v = v.slice(1, -1);
+  return { key, canonical: MOUNT_KEY_ALIASES[key] ?? key, value: v, start, end };
 }
+
+/** What String.prototype.trim removes. */
+const isBlank = (c: number): boolean => c === 32 || (c >= 9 && c <= 13) || (c > 127 && /\s/.test(String.fromCharCode(c)));

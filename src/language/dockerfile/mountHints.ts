@@ -8,10 +8,10 @@
 import type { Finding, QuickFix, Range, TextEdit } from '../findings';
 import type { Instruction } from './ast';
 import { looksSecret } from './checks/simple';
+import type { InstructionMemo } from './memo';
 import { argDefinitions, type DockerfileModel, type Stage } from './model';
-import { mountsOf } from './mount';
 import { berthDocsUrl } from './rulesDocs';
-import { logicalRange, runCommands } from './runScript';
+import { logicalRange } from './runScript';
 import { program } from './shellCommands';
 
 export interface MountHintSettings {
@@ -22,12 +22,12 @@ export interface MountHintSettings {
 
 interface CacheTool {
   tool: string;
-  matches(p: string[]): boolean;
+  matches(p: readonly string[]): boolean;
   targets: string[];
   sharingLocked?: boolean;
 }
 
-const has = (p: string[], ...subs: string[]): boolean => subs.some((s) => p[1] === s);
+const has = (p: readonly string[], ...subs: string[]): boolean => subs.some((s) => p[1] === s);
 
 export const CACHE_TOOLS: readonly CacheTool[] = [
   { tool: 'apt', matches: (p) => (p[0] === 'apt-get' || p[0] === 'apt') && p.includes('install'), targets: ['/var/cache/apt', '/var/lib/apt'], sharingLocked: true },
@@ -45,7 +45,7 @@ export const CACHE_TOOLS: readonly CacheTool[] = [
   { tool: 'composer', matches: (p) => p[0] === 'composer' && has(p, 'install', 'update', 'require'), targets: ['/root/.cache/composer'] },
 ];
 
-function pipInstall(p: string[]): boolean {
+function pipInstall(p: readonly string[]): boolean {
   if (/^pip3?(\.\d+)?$/.test(p[0] ?? '')) return p[1] === 'install';
   return /^python3?(\.\d+)?$/.test(p[0] ?? '') && p[1] === '-m' && p[2] === 'pip' && p[3] === 'install';
 }
@@ -65,36 +65,46 @@ function deleteLines(first: number, last: number): TextEdit {
   return { range: { start: { line: first, character: 0 }, end: { line: last + 1, character: 0 } }, newText: '' };
 }
 
+/** What a rule returns when it has nothing to say, shared rather than made per instruction. */
+const NOTHING: readonly Finding[] = [];
+
 export function mountHints(model: DockerfileModel, settings: MountHintSettings): Finding[] {
   const out: Finding[] = [];
   for (const stage of model.stages) {
     let nonRoot = false;
     stage.instructions.forEach((inst, index) => {
       if (inst.name === 'USER') nonRoot = !/^(root|0)(:.*)?$/.test(inst.argsText);
-      if (inst.name === 'RUN' && settings.cacheMount && !nonRoot) out.push(...cacheHints(inst));
-      if (settings.secretMount) out.push(...secretHints(stage, inst, index));
+      if (inst.name === 'RUN' && settings.cacheMount && !nonRoot) out.push(...cacheHints(inst, model.memo));
+      if (settings.secretMount && inst.name === 'ARG') out.push(...secretHints(stage, inst, index));
       if (inst.name === 'COPY' && settings.bindMount) out.push(...bindHints(stage, inst, index));
     });
   }
   return out;
 }
 
-function cacheHints(inst: Instruction): Finding[] {
-  const existing = mountsOf(inst.flags).map((m) => m.get('target') ?? '');
-  const seen = new Set<string>();
-  const out: Finding[] = [];
-  for (const cmd of runCommands(inst)) {
+function cacheHints(inst: Instruction, memo: InstructionMemo): readonly Finding[] {
+  let out: Finding[] | undefined;
+  let seen: CacheTool[] | undefined;
+  let existing: string[] | undefined;
+  for (const cmd of memo.runCommands(inst)) {
     const p = program(cmd);
-    const tool = CACHE_TOOLS.find((t) => t.matches(p));
-    if (!tool || seen.has(tool.tool) || tool.targets.some((t) => existing.some((e) => e.replace(/\/$/, '') === t))) continue;
-    seen.add(tool.tool);
-    const mounts = tool.targets.map((t) => `type=cache,target=${t}${tool.sharingLocked ? ',sharing=locked' : ''}`);
+    let tool: CacheTool | undefined;
+    for (const t of CACHE_TOOLS) if (t.matches(p)) {
+      tool = t;
+      break;
+    }
+    if (!tool || seen?.includes(tool)) continue;
+    existing ??= memo.mounts(inst.flags).map((m) => (m.get('target') ?? '').replace(/\/$/, ''));
+    if (tool.targets.some((t) => existing?.includes(t))) continue;
+    (seen ??= []).push(tool);
+    const sharing = tool.sharingLocked ? ',sharing=locked' : '';
+    const mounts = tool.targets.map((t) => `type=cache,target=${t}${sharing}`);
     const edits = [addMounts(inst, mounts)];
     if (tool.tool === 'apt' && !inst.json && inst.heredocs.length === 0) {
       // Debian and Ubuntu images delete downloaded packages after each install (docker-clean); keep them for the cache.
       edits.push({ range: { start: inst.argsRange.start, end: inst.argsRange.start }, newText: 'rm -f /etc/apt/apt.conf.d/docker-clean && ' });
     }
-    out.push(
+    (out ??= []).push(
       hint('berth/cache-mount', cmd.range, `${tool.tool} downloads again on every build of this layer: a cache mount on ${tool.targets.join(' and ')} keeps its cache between builds.`, {
         title: `Add a ${tool.tool} cache mount`,
         edits,
@@ -102,14 +112,14 @@ function cacheHints(inst: Instruction): Finding[] {
       }),
     );
   }
-  return out;
+  return out ?? NOTHING;
 }
 
 const REF = (name: string): RegExp => new RegExp(`\\$(?:\\{${name}\\}|${name}(?![A-Za-z0-9_]))`, 'g');
 
-function secretHints(stage: Stage, inst: Instruction, index: number): Finding[] {
-  if (inst.name !== 'ARG' && inst.name !== 'ENV') return [];
-  const defs = inst.name === 'ARG' ? argDefinitions(inst) : [];
+/** An ARG with a secret's name and no default, used by later RUNs. */
+function secretHints(stage: Stage, inst: Instruction, index: number): readonly Finding[] {
+  const defs = argDefinitions(inst);
   const out: Finding[] = [];
   for (const def of defs) {
     if (!looksSecret(def.key)) continue;

@@ -4,10 +4,10 @@
  * flags) and keeps an exact 0-based range for every token. Never throws: what BuildKit would refuse
  * is reported in `errors`. Pure.
  */
-import { range, type Range } from '../findings';
+import { range, type Position, type Range } from '../findings';
 import type { Directive, Dockerfile, Flag, Heredoc, Instruction, ParseError, Word } from './ast';
-import { nodeArgs, type NodeArgs } from './nodeArgs';
-import { eachWord, extractFlags, isSpace } from './words';
+import { argsVerdict } from './nodeArgs';
+import { eachFlag, eachWord, isSpace } from './words';
 
 const DIRECTIVE = /^#[ \t]*([a-zA-Z][a-zA-Z0-9]*)[ \t]*=[ \t]*(.+?)[ \t]*$/;
 const KNOWN_DIRECTIVES = new Set(['escape', 'syntax', 'check']);
@@ -16,50 +16,149 @@ const HEREDOC_INSTRUCTIONS = new Set(['RUN', 'COPY', 'ADD']);
 
 /**
  * Where each character of a logical line came from: one entry per physical-line segment. Most
- * instructions are one segment, so positions are computed without intermediate objects (the
- * parser makes three per word; garbage here is most of what a parse allocates).
+ * instructions are one segment, kept in three fields; continued lines add flat triples. Positions
+ * and ranges are made only when asked for: a parse that made three objects per word spent most of
+ * its time collecting them.
  */
 class PositionMap {
-  /** Flat triples (logical offset, line, character): one array per instruction, not three. */
-  private readonly segs: number[] = [];
   text = '';
+  private segments = 0;
+  private firstLine = 0;
+  private firstChar = 0;
+  /** (logical offset, line, character) of the second and later segments. */
+  private more: number[] | undefined;
   add(segment: string, line: number, firstChar: number): void {
     if (segment.length === 0) return;
-    this.segs.push(this.text.length, line, firstChar);
+    if (this.segments === 0) {
+      this.firstLine = line;
+      this.firstChar = firstChar;
+    } else (this.more ??= []).push(this.text.length, line, firstChar);
+    this.segments++;
     this.text = this.text === '' ? segment : this.text + segment;
   }
-  /** Where in `segs` the segment holding `offset` (< text.length) starts. */
-  private segment(offset: number): number {
+  /** The position `delta` characters into the segment holding `offset` (< text.length). */
+  private position(offset: number, delta: number): Position {
+    const more = this.more;
+    if (more === undefined || offset < (more[0] as number)) return { line: this.firstLine, character: this.firstChar + offset + delta };
     let lo = 0;
-    let hi = this.segs.length / 3 - 1;
+    let hi = more.length / 3 - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if ((this.segs[mid * 3] as number) <= offset) lo = mid;
+      if ((more[mid * 3] as number) <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return lo * 3;
+    return { line: more[lo * 3 + 1] as number, character: (more[lo * 3 + 2] as number) + offset - (more[lo * 3] as number) + delta };
   }
-  at(offset: number): { line: number; character: number } {
-    if (this.segs.length === 0) return { line: 0, character: 0 };
-    return offset >= this.text.length ? this.after(this.text.length - 1) : this.before(offset);
-  }
-  /** The position of the character at `offset`. */
-  private before(offset: number): { line: number; character: number } {
-    const seg = this.segment(offset);
-    return { line: this.segs[seg + 1] as number, character: (this.segs[seg + 2] as number) + offset - (this.segs[seg] as number) };
+  at(offset: number): Position {
+    if (this.segments === 0) return { line: 0, character: 0 };
+    return offset >= this.text.length ? this.after(this.text.length - 1) : this.position(offset, 0);
   }
   /** The position just after the character at `offset`; past the end, one further than `at` says. */
-  private after(offset: number): { line: number; character: number } {
+  private after(offset: number): Position {
     const past = offset >= this.text.length;
-    const last = past ? this.text.length - 1 : offset;
-    const seg = this.segment(last);
-    return { line: this.segs[seg + 1] as number, character: (this.segs[seg + 2] as number) + last - (this.segs[seg] as number) + (past ? 2 : 1) };
+    return this.position(past ? this.text.length - 1 : offset, past ? 2 : 1);
   }
   /** Range of logical [start, end); an empty span sits at its start. */
   span(start: number, end: number): Range {
     const s = this.at(start);
     if (end <= start) return { start: s, end: s };
-    return { start: s, end: this.segs.length === 0 ? { line: 0, character: 1 } : this.after(end - 1) };
+    return { start: s, end: this.segments === 0 ? { line: 0, character: 1 } : this.after(end - 1) };
+  }
+}
+
+/** A word of an instruction's arguments; its range is worked out when asked for. */
+class ParsedWord implements Word {
+  constructor(
+    readonly text: string,
+    private readonly map: PositionMap,
+    private readonly start: number,
+    private readonly end: number,
+  ) {}
+  get range(): Range {
+    return this.map.span(this.start, this.end);
+  }
+}
+
+class ParsedFlag implements Flag {
+  constructor(
+    readonly name: string,
+    readonly value: string | undefined,
+    private readonly map: PositionMap,
+    private readonly start: number,
+    private readonly end: number,
+    /** Offset of the `=` as written, or -1 for a bare `--name`. */
+    private readonly eq: number,
+  ) {}
+  get range(): Range {
+    return this.map.span(this.start, this.end);
+  }
+  get nameRange(): Range {
+    return this.map.span(this.start + 2, this.eq < 0 ? this.end : this.eq);
+  }
+  get valueRange(): Range | undefined {
+    return this.eq < 0 ? undefined : this.map.span(this.eq + 1, this.end);
+  }
+}
+
+/** Shared by every instruction without comments or heredocs; the parser never pushes into it. */
+const NONE: never[] = [];
+
+class ParsedInstruction implements Instruction {
+  flags: Flag[] = NONE;
+  json: string[] | undefined = undefined;
+  heredocs: Heredoc[] = NONE;
+  comments: string[] = NONE;
+  trigger: ParsedInstruction | undefined = undefined;
+  emptyContinuationLine: number | undefined = undefined;
+  readonly argsText: string;
+  readonly argsOffset: number;
+  readonly logical: string;
+  /** Where the instruction ends, heredoc bodies included; the parser sets it once it knows. */
+  private endLine = 0;
+  private endCharacter = 0;
+  private argWords: Word[] | undefined;
+  private keywordSpan: Range | undefined;
+  private argsSpan: Range | undefined;
+  private wholeSpan: Range | undefined;
+  constructor(
+    readonly keyword: string,
+    readonly name: string,
+    private readonly map: PositionMap,
+    private readonly escape: string,
+    private readonly start: number,
+    private readonly keywordEnd: number,
+    private readonly argsStart: number,
+    private readonly argsEnd: number,
+  ) {
+    this.argsText = map.text.slice(argsStart, argsEnd);
+    this.argsOffset = argsStart - start;
+    this.logical = start === 0 ? map.text : map.text.slice(start);
+  }
+  /** Split when first asked for: the checks read a RUN's script, rarely its words. */
+  get words(): Word[] {
+    if (this.argWords === undefined) {
+      const words: Word[] = [];
+      const map = this.map;
+      eachWord(map.text, this.escape, this.argsStart, this.argsEnd, (text, start, end) => words.push(new ParsedWord(text, map, start, end)));
+      this.argWords = words;
+    }
+    return this.argWords;
+  }
+  get keywordRange(): Range {
+    return (this.keywordSpan ??= this.map.span(this.start, this.keywordEnd));
+  }
+  get argsRange(): Range {
+    return (this.argsSpan ??= this.map.span(this.argsStart, this.argsEnd));
+  }
+  get range(): Range {
+    return (this.wholeSpan ??= { start: this.keywordRange.start, end: { line: this.endLine, character: this.endCharacter } });
+  }
+  positionAt(offset: number): Position {
+    return this.map.at(this.start + offset);
+  }
+  end(line: number, character: number): void {
+    this.endLine = line;
+    this.endCharacter = character;
   }
 }
 
@@ -102,14 +201,14 @@ function leadingSpace(s: string): number {
 
 /**
  * BuildKit: the escape token at the end of a line (spaces and tabs may follow) continues it, unless
- * the token is itself escaped. Returns where the continuation starts, like a RegExp match's index.
+ * the token is itself escaped. Returns where the continuation starts, or -1.
  */
-function continuationAt(line: string, escape: string): { index: number } | null {
+function continuationAt(line: string, escape: string): number {
   let end = line.length;
   while (end > 0 && (line[end - 1] === ' ' || line[end - 1] === '\t')) end--;
-  if (end === 0 || line[end - 1] !== escape) return null;
-  if (end >= 2 && line[end - 2] === escape) return null;
-  return { index: end - 1 };
+  if (end === 0 || line[end - 1] !== escape) return -1;
+  if (end >= 2 && line[end - 2] === escape) return -1;
+  return end - 1;
 }
 
 export function parseDockerfile(source: string): Dockerfile {
@@ -122,10 +221,9 @@ export function parseDockerfile(source: string): Dockerfile {
   const directives = new DirectiveParser(errors, (c) => {
     escape = c;
   });
-  const continuation = { exec: (line: string) => continuationAt(line, escape) };
   const instructions: Instruction[] = [];
   const comments: Dockerfile['comments'] = [];
-  let pending: string[] = [];
+  let pending: string[] = NONE;
 
   let i = 0;
   while (i < lines.length) {
@@ -138,47 +236,47 @@ export function parseDockerfile(source: string): Dockerfile {
     }
     i++;
     const lead = leadingSpace(raw);
-    const token = raw.slice(lead);
-    directives.line(token, lineNo, bom + lead);
-    if (token.startsWith('#')) {
-      const text = token.slice(1).trim();
+    if (!directives.done) directives.line(raw.slice(lead), lineNo, bom + lead);
+    if (raw.startsWith('#', lead)) {
+      const text = raw.slice(lead + 1).trim();
       comments.push({ text, range: range(lineNo, bom + lead, lineNo, bom + raw.length) });
-      if (text === '') pending = [];
+      if (text === '') pending = NONE;
+      else if (pending === NONE) pending = [text];
       else pending.push(text);
       continue;
     }
-    const first = continuation.exec(token);
-    if (!first && token === '') {
-      pending = [];
+    const first = continuationAt(raw, escape);
+    if (first < 0 && lead === raw.length) {
+      pending = NONE;
       continue;
     }
     const map = new PositionMap();
-    map.add(first ? token.slice(0, first.index) : token, lineNo, bom + lead);
-    let ended = !first;
+    map.add(raw.slice(lead, first >= 0 ? first : raw.length), lineNo, bom + lead);
+    let ended = first < 0;
     let emptyContinuation: number | undefined;
     while (!ended && i < lines.length) {
       const contNo = i;
       const cont = lines[i] as string;
       i++;
-      directives.line(cont, contNo, 0);
-      const t = cont.slice(leadingSpace(cont));
-      if (t.startsWith('#')) {
-        comments.push({ text: t.slice(1).trim(), range: range(contNo, cont.length - t.length, contNo, cont.length) });
+      if (!directives.done) directives.line(cont, contNo, 0);
+      const contLead = leadingSpace(cont);
+      if (cont.startsWith('#', contLead)) {
+        comments.push({ text: cont.slice(contLead + 1).trim(), range: range(contNo, contLead, contNo, cont.length) });
         continue;
       }
-      if (t === '') {
+      if (contLead === cont.length) {
         emptyContinuation = contNo;
         continue;
       }
-      const m = continuation.exec(cont);
-      map.add(m ? cont.slice(0, m.index) : cont, contNo, 0);
-      ended = !m;
+      const m = continuationAt(cont, escape);
+      map.add(m >= 0 ? cont.slice(0, m) : cont, contNo, 0);
+      ended = m < 0;
     }
     const lastLine = i - 1;
     const inst = buildInstruction(map, 0, escape, errors);
     if (!inst) continue;
     inst.comments = pending;
-    pending = [];
+    pending = NONE;
     inst.emptyContinuationLine = emptyContinuation !== undefined ? lastLine : undefined;
     let endLine = lastLine;
     const heredocTarget = inst.trigger ?? inst;
@@ -199,13 +297,14 @@ export function parseDockerfile(source: string): Dockerfile {
         if (!terminated) {
           errors.push({ message: `Unterminated heredoc: no line "${doc.name}" closes it.`, range: doc.markerRange, code: 'unterminated-heredoc' });
         }
+        if (heredocTarget.heredocs === NONE) heredocTarget.heredocs = [];
         heredocTarget.heredocs.push({ ...doc, content, bodyStartLine: bodyStart, endLine: i - 1 });
         endLine = i - 1;
       }
     }
     const endChar = (lines[endLine] as string).length;
-    inst.range = { start: inst.keywordRange.start, end: { line: endLine, character: endChar } };
-    if (inst.trigger) inst.trigger.range = { start: inst.trigger.keywordRange.start, end: inst.range.end };
+    inst.end(endLine, endChar);
+    inst.trigger?.end(endLine, endChar);
     instructions.push(inst);
   }
   if (instructions.length === 0) {
@@ -216,61 +315,59 @@ export function parseDockerfile(source: string): Dockerfile {
 }
 
 /** BuildKit's splitCommand + dispatch on `map.text[from..]`. */
-function buildInstruction(map: PositionMap, from: number, escape: string, errors: ParseError[]): Instruction | undefined {
+function buildInstruction(map: PositionMap, from: number, escape: string, errors: ParseError[]): ParsedInstruction | undefined {
   const text = map.text;
   let start = from;
   while (start < text.length && isSpace(text[start] as string)) start++;
   if (start >= text.length) return undefined;
   let kwEnd = start;
   while (kwEnd < text.length && !' \t\v\f\r'.includes(text[kwEnd] as string)) kwEnd++;
-  const keyword = text.slice(start, kwEnd);
-  const name = keyword.toUpperCase();
-  const { flags: flagSpans, argsStart } = extractFlags(text, kwEnd);
+  const keyword = keywordAt(text, start, kwEnd);
+  const name = upperKeyword(keyword);
+  let flags: Flag[] = NONE;
+  let argsStart = kwEnd;
+  while (argsStart < text.length && isSpace(text[argsStart] as string)) argsStart++;
+  if (text.startsWith('--', argsStart)) {
+    flags = [];
+    argsStart = eachFlag(text, kwEnd, (flagStart, flagEnd, value) => {
+      const body = value.slice(2);
+      const eq = body.indexOf('=');
+      const rawEq = text.indexOf('=', flagStart);
+      flags.push(new ParsedFlag(eq < 0 ? body : body.slice(0, eq), eq < 0 ? undefined : body.slice(eq + 1), map, flagStart, flagEnd, rawEq < 0 || rawEq >= flagEnd ? -1 : rawEq));
+    });
+  }
   let argsEnd = text.length;
   while (argsEnd > argsStart && isSpace(text[argsEnd - 1] as string)) argsEnd--;
-  const argsText = text.slice(argsStart, Math.max(argsStart, argsEnd));
-  const flags: Flag[] = flagSpans.map((f) => {
-    const body = f.value.slice(2);
-    const eq = body.indexOf('=');
-    const rawEq = f.text.indexOf('=');
-    return {
-      name: eq < 0 ? body : body.slice(0, eq),
-      value: eq < 0 ? undefined : body.slice(eq + 1),
-      range: map.span(f.start, f.end),
-      nameRange: map.span(f.start + 2, rawEq < 0 ? f.end : f.start + rawEq),
-      valueRange: rawEq < 0 ? undefined : map.span(f.start + rawEq + 1, f.end),
-    };
-  });
-  const words: Word[] = [];
-  eachWord(text, escape, argsStart, Math.max(argsStart, argsEnd), (wordText, wordStart, wordEnd) => words.push({ text: wordText, range: map.span(wordStart, wordEnd) }));
-  const keywordRange = map.span(start, kwEnd);
-  const inst: Instruction = {
-    keyword,
-    name,
-    keywordRange,
-    // The caller sets the real range once it knows where heredoc bodies end.
-    range: keywordRange,
-    flags,
-    argsText,
-    argsOffset: argsStart - start,
-    argsRange: map.span(argsStart, Math.max(argsStart, argsEnd)),
-    words,
-    json: undefined,
-    heredocs: [],
-    comments: [],
-    trigger: undefined,
-    emptyContinuationLine: undefined,
-    logical: text.slice(start),
-    positionAt: (offset) => map.at(start + offset),
-  };
+  argsEnd = Math.max(argsStart, argsEnd);
+  const inst = new ParsedInstruction(keyword, name, map, escape, start, kwEnd, argsStart, argsEnd);
+  inst.flags = flags;
   if (name === 'ONBUILD') {
-    inst.trigger = argsText === '' ? undefined : buildInstruction(map, argsStart, escape, errors);
+    inst.trigger = inst.argsText === '' ? undefined : buildInstruction(map, argsStart, escape, errors);
     return inst;
   }
-  const args: NodeArgs = nodeArgs(name, argsText, escape);
-  if ('error' in args) errors.push({ message: args.error, range: inst.argsRange.start === inst.argsRange.end ? keywordRange : inst.argsRange, code: args.code });
-  else if (args.json) inst.json = args.values;
+  const verdict = argsVerdict(name, inst.argsText, inst);
+  if (Array.isArray(verdict)) inst.json = verdict;
+  else if (verdict) errors.push({ message: verdict.error, range: argsStart >= argsEnd ? inst.keywordRange : inst.argsRange, code: verdict.code });
   return inst;
+}
+
+/** Instruction keywords as written, uppercased once: most files repeat a dozen of them. */
+const UPPER = new Map<string, string>();
+const COMMON_KEYWORDS = ['RUN', 'COPY', 'FROM', 'ENV', 'ARG', 'WORKDIR', 'ADD', 'LABEL', 'EXPOSE', 'USER', 'CMD', 'ENTRYPOINT', 'VOLUME', 'HEALTHCHECK', 'SHELL', 'ONBUILD', 'STOPSIGNAL'];
+
+/** `text.slice(start, end)`, without a new string when it is a common keyword in upper case. */
+function keywordAt(text: string, start: number, end: number): string {
+  for (const k of COMMON_KEYWORDS) if (k.length === end - start && text.startsWith(k, start)) return k;
+  return text.slice(start, end);
+}
+
+function upperKeyword(keyword: string): string {
+  let upper = UPPER.get(keyword);
+  if (upper === undefined) {
+    upper = keyword.toUpperCase();
+    if (UPPER.size < 256) UPPER.set(keyword, upper);
+  }
+  return upper;
 }
 
 /** The heredoc markers of a logical line, in order (BuildKit's heredocsFromLine). */

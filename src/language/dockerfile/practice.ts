@@ -7,10 +7,10 @@
 import type { Finding, QuickFix, Range } from '../findings';
 import type { Instruction } from './ast';
 import { splitImageReference } from './imageRef';
+import type { InstructionMemo } from './memo';
 import { stageChain, type DockerfileModel, type Stage } from './model';
-import { mountsOf } from './mount';
 import { berthDocsUrl } from './rulesDocs';
-import { runCommands, runText } from './runScript';
+import { runText, type RunCommand } from './runScript';
 import { program } from './shellCommands';
 import { hasVariables } from './shellWord';
 
@@ -31,7 +31,7 @@ export function practiceRules(model: DockerfileModel): Finding[] {
     let copiedManifest = false;
     for (const inst of stage.instructions) {
       if (inst.name === 'RUN') {
-        runRules(inst, report);
+        runRules(inst, model.memo, report);
         if (copiedAll && !copiedManifest && INSTALLERS.test(runText(inst))) {
           report('berth/copy-all-before-install', 'info', copiedAll.range.start.line === copiedAll.range.end.line ? copiedAll.range : copiedAll.keywordRange, 'COPY . before the dependency install re-runs the install on every source change: copy the manifests (package.json, requirements.txt, go.mod …) first, install, then copy the rest.');
           copiedAll = undefined;
@@ -58,18 +58,18 @@ function baseImage(stage: Stage, report: Report): void {
   else if (ref.tag === 'latest') report('berth/latest-base-image', 'warning', word.range, `${stage.baseName} follows :latest and changes under you. Pin a version tag (or a digest).`);
 }
 
-function runRules(inst: Instruction, report: Report): void {
-  const cmds = runCommands(inst);
+function runRules(inst: Instruction, memo: InstructionMemo, report: Report): void {
+  const cmds = memo.runCommands(inst);
   const text = runText(inst);
-  const cacheTargets = mountsOf(inst.flags).filter((m) => m.type === 'cache').map((m) => m.get('target') ?? '');
-  cmds.forEach((cmd, i) => {
+  for (let i = 0; i < cmds.length; i++) {
+    const cmd = cmds[i] as RunCommand;
     const p = program(cmd);
     const [tool, sub] = p;
     if ((tool === 'apt-get' || tool === 'apt') && p.includes('install')) {
       if (!p.includes('--no-install-recommends') && !/APT::Install-Recommends/.test(text)) {
         report('berth/apt-no-install-recommends', 'info', cmd.range, `${tool} install without --no-install-recommends pulls in recommended packages you likely do not need.`);
       }
-      if (!/rm\s+(-[a-z]+\s+)*\/var\/lib\/apt\/lists/.test(text) && !cacheTargets.some((t) => t.startsWith('/var/lib/apt'))) {
+      if (!/rm\s+(-[a-z]+\s+)*\/var\/lib\/apt\/lists/.test(text) && !memo.mounts(inst.flags).some((m) => m.type === 'cache' && (m.get('target') ?? '').startsWith('/var/lib/apt'))) {
         report('berth/apt-lists-not-cleaned', 'info', cmd.range, 'The apt package lists stay in the layer: end the RUN with rm -rf /var/lib/apt/lists/*, or use a cache mount on /var/lib/apt.');
       }
     }
@@ -82,7 +82,7 @@ function runRules(inst: Instruction, report: Report): void {
     if ((tool === 'curl' || tool === 'wget') && next?.piped && /^(?:ba|z|da|k)?sh$|^(?:python3?|perl|ruby|node)$/.test(program(next)[0] ?? '')) {
       report('berth/curl-pipe-shell', 'warning', cmd.range, `${tool} … | ${program(next)[0]} runs whatever the server sends, unchecked. Download to a file, verify its checksum, then run it.`);
     }
-  });
+  }
 }
 
 const ARCHIVE = /\.(?:tar|tar\.gz|tgz|tar\.bz2|tbz2?|tar\.xz|txz|tar\.zst|tzst)$/i;

@@ -1,5 +1,5 @@
 /** Which stage and which variables are in scope at a line of a Dockerfile. Pure. */
-import type { Instruction } from './ast';
+import type { Dockerfile, Instruction } from './ast';
 import { argDefinitions, envPairs, PLATFORM_ARGS, stageChain, unquote, type DockerfileModel, type Stage } from './model';
 
 export interface VariableDefinition {
@@ -8,6 +8,20 @@ export interface VariableDefinition {
   value: string | undefined;
   kind: 'ARG' | 'ENV' | 'predefined';
   instruction: Instruction | undefined;
+}
+
+/** The instruction whose lines (heredoc bodies included) hold `line`: a binary search, as instructions are in order. */
+export function instructionAt(df: Dockerfile, line: number): Instruction | undefined {
+  const list = df.instructions;
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((list[mid] as Instruction).keywordRange.start.line <= line) lo = mid;
+    else hi = mid - 1;
+  }
+  const inst = list[lo];
+  return inst && inst.keywordRange.start.line <= line && line <= inst.range.end.line ? inst : undefined;
 }
 
 export function stageAt(model: DockerfileModel, line: number): Stage | undefined {

@@ -13,11 +13,16 @@ export interface ShellCommand {
   piped: boolean;
 }
 
-/** Characters that end a run of ordinary word characters. */
-const SPECIAL = '\\\'"#;&|()\n \t\r';
+/** Characters that end a run of ordinary word characters, by code. */
+const SPECIAL = new Uint8Array(128);
+for (const ch of '\\\'"#;&|()\n \t\r') SPECIAL[ch.charCodeAt(0)] = 1;
+const isSpecial = (c: number): boolean => c < 128 && SPECIAL[c] === 1;
 
-export function shellCommands(script: string): ShellCommand[] {
-  const out: ShellCommand[] = [];
+/** Splits `script`; `make` builds each command (a caller may add what it knows, such as where the script sits). */
+export function shellCommands(script: string): ShellCommand[];
+export function shellCommands<T>(script: string, make: (words: string[], start: number, end: number, piped: boolean) => T): T[];
+export function shellCommands<T>(script: string, make?: (words: string[], start: number, end: number, piped: boolean) => T): (T | ShellCommand)[] {
+  const out: (T | ShellCommand)[] = [];
   let words: string[] = [];
   let word = '';
   let inWord = false;
@@ -32,7 +37,7 @@ export function shellCommands(script: string): ShellCommand[] {
   };
   const endCommand = (): void => {
     endWord();
-    if (words.length > 0) out.push({ words, start, end, piped });
+    if (words.length > 0) out.push(make ? make(words, start, end, piped) : { words, start, end, piped });
     words = [];
     start = -1;
     piped = nextPiped;
@@ -80,7 +85,7 @@ export function shellCommands(script: string): ShellCommand[] {
     }
     // Copy a run of ordinary characters in one piece rather than one by one.
     let j = i + 1;
-    while (j < script.length && !SPECIAL.includes(script[j] as string)) j++;
+    while (j < script.length && !isSpecial(script.charCodeAt(j))) j++;
     word += j - i === 1 ? ch : script.slice(i, j);
     inWord = true;
     if (start < 0) start = i;
@@ -91,8 +96,8 @@ export function shellCommands(script: string): ShellCommand[] {
   return out;
 }
 
-/** The command's program and arguments, past `VAR=value`, `sudo`, `env` and `exec`. */
-export function program(cmd: ShellCommand): string[] {
+/** The command's program and arguments, past `VAR=value`, `sudo`, `env` and `exec` (shared: do not modify). */
+export function program(cmd: ShellCommand): readonly string[] {
   let i = 0;
   const w = cmd.words;
   for (;;) {
@@ -102,6 +107,6 @@ export function program(cmd: ShellCommand): string[] {
     else if (x === 'sudo') {
       i++;
       while (w[i]?.startsWith('-')) i++;
-    } else return w.slice(i);
+    } else return i === 0 ? w : w.slice(i);
   }
 }

@@ -5,18 +5,10 @@
  * literal, double quotes expand. Pure.
  */
 
-export interface VariableRef {
-  name: string;
-  /** Offsets of the whole reference (`$x`, `${x:-y}`) in the word. */
-  start: number;
-  end: number;
-}
-
 export interface WordExpansion {
   result: string;
-  matched: Set<string>;
-  unmatched: Set<string>;
-  refs: VariableRef[];
+  matched: ReadonlySet<string>;
+  unmatched: ReadonlySet<string>;
 }
 
 export type Env = (name: string) => string | undefined;
@@ -25,26 +17,36 @@ export function envOf(values: ReadonlyMap<string, string>): Env {
   return (name) => values.get(name);
 }
 
-const NAME_START = /[A-Za-z_]/;
-const NAME_CHAR = /[A-Za-z0-9_]/;
+/** [A-Za-z_] and [A-Za-z0-9_] by character code: these run once per character of every expanded word. */
+const isNameStart = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+const isNameChar = (c: number): boolean => isNameStart(c) || isDigit(c);
 
-export function expandWord(word: string, env: Env, escape = '\\'): WordExpansion {
-  const out: WordExpansion = { result: '', matched: new Set(), unmatched: new Set(), refs: [] };
-  out.result = expandRange(word, 0, word.length, env, escape, out, false);
-  return out;
+const NO_NAMES: ReadonlySet<string> = new Set();
+
+/** Most words name no variable: the sets and the list are made on the first reference. */
+class Expansion implements WordExpansion {
+  result = '';
+  matched: Set<string> | typeof NO_NAMES = NO_NAMES;
+  unmatched: Set<string> | typeof NO_NAMES = NO_NAMES;
+  lookup(name: string, env: Env): string | undefined {
+    const v = env(name);
+    if (v === undefined) (this.unmatched === NO_NAMES ? (this.unmatched = new Set()) : (this.unmatched as Set<string>)).add(name);
+    else (this.matched === NO_NAMES ? (this.matched = new Set()) : (this.matched as Set<string>)).add(name);
+    return v;
+  }
 }
 
-function lookup(name: string, env: Env, out: WordExpansion): string | undefined {
-  const v = env(name);
-  if (v === undefined) out.unmatched.add(name);
-  else out.matched.add(name);
-  return v;
+export function expandWord(word: string, env: Env, escape = '\\'): WordExpansion {
+  const out = new Expansion();
+  out.result = expandRange(word, 0, word.length, env, escape, out, false);
+  return out;
 }
 
 /** Characters the lexer treats specially: quotes, `$` and the escape token. */
 const isSpecial = (c: number, escape: string): boolean => c === 36 /* $ */ || c === 34 /* " */ || c === 39 /* ' */ || c === escape.charCodeAt(0);
 
-function expandRange(s: string, from: number, to: number, env: Env, escape: string, out: WordExpansion, inDouble: boolean): string {
+function expandRange(s: string, from: number, to: number, env: Env, escape: string, out: Expansion, inDouble: boolean): string {
   let result = '';
   let quote = inDouble ? '"' : '';
   let i = from;
@@ -92,21 +94,21 @@ function expandRange(s: string, from: number, to: number, env: Env, escape: stri
   return result;
 }
 
-function dollar(s: string, at: number, to: number, env: Env, escape: string, out: WordExpansion): { text: string; end: number } {
+function dollar(s: string, at: number, to: number, env: Env, escape: string, out: Expansion): { text: string; end: number } {
   const next = s[at + 1];
   if (next === '{') return braced(s, at, to, env, escape, out);
-  if (next === undefined || at + 1 >= to || !(NAME_START.test(next) || /[0-9]/.test(next))) return { text: '$', end: at + 1 };
+  const code = s.charCodeAt(at + 1);
+  if (next === undefined || at + 1 >= to || !(isNameStart(code) || isDigit(code))) return { text: '$', end: at + 1 };
   let j = at + 1;
-  if (/[0-9]/.test(next)) j++;
-  else while (j < to && NAME_CHAR.test(s[j] as string)) j++;
+  if (isDigit(code)) j++;
+  else while (j < to && isNameChar(s.charCodeAt(j))) j++;
   const name = s.slice(at + 1, j);
-  out.refs.push({ name, start: at, end: j });
-  return { text: lookup(name, env, out) ?? '', end: j };
+  return { text: out.lookup(name, env) ?? '', end: j };
 }
 
-function braced(s: string, at: number, to: number, env: Env, escape: string, out: WordExpansion): { text: string; end: number } {
+function braced(s: string, at: number, to: number, env: Env, escape: string, out: Expansion): { text: string; end: number } {
   let j = at + 2;
-  while (j < to && NAME_CHAR.test(s[j] as string)) j++;
+  while (j < to && isNameChar(s.charCodeAt(j))) j++;
   const name = s.slice(at + 2, j);
   // Find the matching close brace, honouring nesting.
   let depth = 1;
@@ -118,10 +120,8 @@ function braced(s: string, at: number, to: number, env: Env, escape: string, out
     else if (c === '}' && --depth === 0) break;
   }
   const end = Math.min(k + 1, to);
-  const ref: VariableRef = { name, start: at, end };
   if (name === '') return { text: s.slice(at, end), end };
-  out.refs.push(ref);
-  const value = lookup(name, env, out);
+  const value = out.lookup(name, env);
   const op = s.slice(j, k);
   if (op === '') return { text: value ?? '', end };
   const colon = op.startsWith(':');

@@ -8,7 +8,7 @@ import type { Dockerfile, Flag, Instruction } from './ast';
 import { fileCheckConfig } from './checks';
 import { ALL_MOUNT_KEYS, INSTRUCTION_BY_NAME, INSTRUCTIONS, MOUNT_TYPES } from './instructionSpec';
 import type { DockerfileModel } from './model';
-import { parseMount } from './mount';
+import type { Mount } from './mount';
 import { berthDocsUrl } from './rulesDocs';
 import { hasVariables } from './shellWord';
 import { closest } from './suggest';
@@ -33,7 +33,7 @@ export function validate(df: Dockerfile, model: DockerfileModel): Finding[] {
   const { problem } = fileCheckConfig(df);
   const checkDirective = df.directives.find((d) => d.name === 'check');
   if (problem && checkDirective) out.push(error('berth/check-directive', checkDirective.valueRange, problem));
-  const stageNames = model.stages.map((s) => s.name).filter((n): n is string => n !== undefined);
+  const stageNames = new Set(model.stages.map((s) => s.name).filter((n): n is string => n !== undefined));
   for (const inst of df.instructions) {
     validateInstruction(inst, out, stageNames, model);
     if (inst.trigger) {
@@ -44,7 +44,7 @@ export function validate(df: Dockerfile, model: DockerfileModel): Finding[] {
   return out;
 }
 
-function validateInstruction(inst: Instruction, out: Finding[], stageNames: string[], model: DockerfileModel): void {
+function validateInstruction(inst: Instruction, out: Finding[], stageNames: ReadonlySet<string>, model: DockerfileModel): void {
   const spec = INSTRUCTION_BY_NAME.get(inst.name);
   if (!spec) {
     const guess = closest(inst.name, INSTRUCTIONS.map((s) => s.name));
@@ -58,7 +58,7 @@ function validateInstruction(inst: Instruction, out: Finding[], stageNames: stri
       out.push(error('berth/unknown-flag', flag.nameRange, `${inst.name} has no flag --${flag.name}.${guess ? ` Did you mean --${guess}?` : spec.flags.length ? ` It takes ${spec.flags.map((x) => '--' + x.name).join(', ')}.` : ' It takes no flags.'}`));
       continue;
     }
-    if (!fs.repeat && inst.flags.filter((x) => x.name === flag.name).length > 1 && inst.flags.find((x) => x.name === flag.name) !== flag) {
+    if (!fs.repeat && inst.flags.find((x) => x.name === flag.name) !== flag) {
       out.push(error('berth/duplicate-flag', flag.range, `--${flag.name} is given more than once; BuildKit refuses that.`));
     }
     const value = flag.value;
@@ -71,32 +71,30 @@ function validateInstruction(inst: Instruction, out: Finding[], stageNames: stri
     if (fs.duration && !DURATION.test(value)) out.push(error('berth/duration', flag.valueRange ?? flag.range, `"${value}" is not a duration: write e.g. 30s, 1m30s or 500ms.`));
     if (flag.name === 'retries' && !/^\d+$/.test(value)) out.push(error('berth/flag-value', flag.valueRange ?? flag.range, `--retries takes a whole number, not "${value}".`));
     if (flag.name === 'chmod' && !/^(?:[0-7]{3,4}|[ugoa]*[+=-][rwxXst]*(?:,[ugoa]*[+=-][rwxXst]*)*)$/.test(value)) out.push(error('berth/flag-value', flag.valueRange ?? flag.range, `--chmod takes an octal mode (0755) or a symbolic one (u+x), not "${value}".`));
-    if (flag.name === 'mount') validateMount(flag, out);
+    if (flag.name === 'mount') validateMount(flag, model.memo.mount(flag), out);
     if (flag.name === 'from' && inst.name === 'COPY') validateCopyFrom(flag, value, out, stageNames, model);
   }
   validateArgs(inst, out);
 }
 
-function validateMount(flag: Flag, out: Finding[]): void {
-  const mount = parseMount(flag.value as string);
+function validateMount(flag: Flag, mount: Mount, out: Finding[]): void {
   const type = MOUNT_TYPES[mount.type];
   for (const o of mount.options) {
-    const r = inValue(flag, o.start, o.end);
     if (!ALL_MOUNT_KEYS.has(o.key)) {
       const guess = closest(o.key, ALL_MOUNT_KEYS);
-      out.push(error('berth/mount-key', r, `Unknown --mount key "${o.key}".${guess ? ` Did you mean ${guess}?` : ''}`));
+      out.push(error('berth/mount-key', inValue(flag, o.start, o.end), `Unknown --mount key "${o.key}".${guess ? ` Did you mean ${guess}?` : ''}`));
     } else if (o.canonical === 'type' && !type) {
-      out.push(error('berth/mount-type', r, `Unknown mount type "${o.value ?? ''}": use ${Object.keys(MOUNT_TYPES).join(', ')}.`));
+      out.push(error('berth/mount-type', inValue(flag, o.start, o.end), `Unknown mount type "${o.value ?? ''}": use ${Object.keys(MOUNT_TYPES).join(', ')}.`));
     } else if (type && o.canonical !== 'type' && !type.keys.some((k) => k.name === o.canonical) && !(o.canonical === 'ro' && mount.type === 'bind')) {
-      out.push(error('berth/mount-key', r, `"${o.key}" does nothing on a ${mount.type} mount; it takes ${type.keys.map((k) => k.name).join(', ')}.`, 'warning'));
+      out.push(error('berth/mount-key', inValue(flag, o.start, o.end), `"${o.key}" does nothing on a ${mount.type} mount; it takes ${type.keys.map((k) => k.name).join(', ')}.`, 'warning'));
     } else if (o.canonical === 'sharing' && o.value !== undefined && !['shared', 'private', 'locked'].includes(o.value)) {
-      out.push(error('berth/mount-value', r, `sharing takes shared, private or locked, not "${o.value}".`));
+      out.push(error('berth/mount-value', inValue(flag, o.start, o.end), `sharing takes shared, private or locked, not "${o.value}".`));
     } else if (['mode'].includes(o.canonical) && o.value !== undefined && !/^[0-7]{1,4}$/.test(o.value) && !hasVariables(o.value)) {
-      out.push(error('berth/mount-value', r, `mode takes an octal number such as 0755, not "${o.value}".`));
+      out.push(error('berth/mount-value', inValue(flag, o.start, o.end), `mode takes an octal number such as 0755, not "${o.value}".`));
     } else if (['uid', 'gid'].includes(o.canonical) && o.value !== undefined && !/^\d+$/.test(o.value) && !hasVariables(o.value)) {
-      out.push(error('berth/mount-value', r, `${o.canonical} takes a number, not "${o.value}".`));
+      out.push(error('berth/mount-value', inValue(flag, o.start, o.end), `${o.canonical} takes a number, not "${o.value}".`));
     } else if (['ro', 'rw', 'required'].includes(o.canonical) && o.value !== undefined && !/^(true|false|1|0)$/i.test(o.value)) {
-      out.push(error('berth/mount-value', r, `${o.key} takes true or false, not "${o.value}".`));
+      out.push(error('berth/mount-value', inValue(flag, o.start, o.end), `${o.key} takes true or false, not "${o.value}".`));
     }
   }
   // BuildKit's own Dockerfile bind-mounts a stage without a target; cache and tmpfs mounts need one to be useful.
@@ -105,13 +103,13 @@ function validateMount(flag: Flag, out: Finding[]): void {
   }
 }
 
-function validateCopyFrom(flag: Flag, value: string, out: Finding[], stageNames: string[], model: DockerfileModel): void {
+function validateCopyFrom(flag: Flag, value: string, out: Finding[], stageNames: ReadonlySet<string>, model: DockerfileModel): void {
   const lower = value.toLowerCase();
   if (/^\d+$/.test(value)) {
     if (Number(value) >= model.stages.length) out.push(error('berth/copy-from', flag.valueRange ?? flag.range, `There is no stage ${value}: stages are numbered 0 to ${model.stages.length - 1}.`));
     return;
   }
-  if (stageNames.includes(lower) || /[/:.@]/.test(value)) return;
+  if (stageNames.has(lower) || /[/:.@]/.test(value)) return;
   const guess = closest(lower, stageNames, false);
   if (guess) {
     out.push({
@@ -124,22 +122,24 @@ function validateCopyFrom(flag: Flag, value: string, out: Finding[], stageNames:
 const NEEDS_ARGS = new Set(['FROM', 'LABEL', 'MAINTAINER', 'EXPOSE', 'ENV', 'VOLUME', 'USER', 'WORKDIR', 'ARG', 'ONBUILD', 'STOPSIGNAL', 'SHELL', 'RUN', 'ENTRYPOINT']);
 
 function validateArgs(inst: Instruction, out: Finding[]): void {
-  const n = inst.words.length;
-  if (n === 0 && inst.heredocs.length === 0 && NEEDS_ARGS.has(inst.name) && !(inst.json && inst.name !== 'SHELL')) {
+  // Words are split on first use, and most instructions need only to know there are some.
+  if (inst.argsText === '' && inst.heredocs.length === 0 && NEEDS_ARGS.has(inst.name) && !(inst.json && inst.name !== 'SHELL')) {
     out.push(error('berth/missing-arguments', inst.keywordRange, `${inst.name} needs ${inst.name === 'FROM' ? 'a base image' : 'arguments'}.`));
     return;
   }
   switch (inst.name) {
-    case 'FROM':
+    case 'FROM': {
+      const n = inst.words.length;
       if (n === 2 || n > 3 || (n === 3 && inst.words[1]?.text.toLowerCase() !== 'as')) {
         out.push(error('berth/extra-arguments', inst.argsRange, 'FROM takes an image and optionally AS name: FROM image [AS name].'));
       } else if (n === 3 && !/^[a-z][a-z0-9-_.]*$/.test((inst.words[2]?.text ?? '').toLowerCase())) {
         out.push(error('berth/stage-name', inst.words[2]?.range ?? inst.argsRange, `"${inst.words[2]?.text}" is not a valid stage name: start with a letter; use letters, digits, -, _ and .`));
       }
       break;
+    }
     case 'COPY':
     case 'ADD': {
-      const paths = inst.json ? inst.json.length : n;
+      const paths = inst.json ? inst.json.length : inst.words.length;
       if (paths < 2) out.push(error('berth/missing-arguments', inst.keywordRange, `${inst.name} needs at least one source and a destination.`));
       break;
     }
@@ -148,6 +148,7 @@ function validateArgs(inst: Instruction, out: Finding[]): void {
       break;
     case 'HEALTHCHECK': {
       const kind = inst.words[0]?.text.toUpperCase();
+      const n = inst.words.length;
       if (kind === 'NONE' && (n > 1 || inst.flags.length > 0)) out.push(error('berth/extra-arguments', inst.argsRange, 'HEALTHCHECK NONE takes no options or arguments.'));
       else if (kind !== undefined && kind !== 'NONE' && kind !== 'CMD') out.push(error('berth/healthcheck', inst.words[0]?.range ?? inst.argsRange, 'HEALTHCHECK takes CMD command or NONE.'));
       else if (kind === 'CMD' && n < 2 && !inst.json) out.push(error('berth/missing-arguments', inst.argsRange, 'HEALTHCHECK CMD needs a command.'));

@@ -69,34 +69,33 @@ export function eachWord(s: string, escape: string, from: number, to: number, em
   }
 }
 
-export interface FlagSpan extends Span {
-  /** The flag word with quotes removed, as BuildKit passes it on (`--mount=type=cache,...`). */
-  value: string;
-}
-
-/** Characters that make a flag need BuildKit's unquoting. */
-const PLAIN_BREAK = '\'"\\';
+/** Ends a plain flag: whitespace, or a quote or backslash (which need BuildKit's unquoting). */
+const endsPlainFlag = (s: string, i: number): boolean => {
+  const c = s.charCodeAt(i);
+  return c === 39 || c === 34 || c === 92 || c === 32 || (c >= 9 && c <= 13) || (c > 127 && isSpaceAt(s, i));
+};
 
 /**
- * BuildKit's extractBuilderFlags: leading `--words` of `s[from..]`. Returns the flags and the offset
- * where the arguments begin (`s.length` when nothing follows).
+ * BuildKit's extractBuilderFlags: the leading `--words` of `s[from..]`. Calls `emit` with each
+ * flag's offsets and its value with quotes removed, as BuildKit passes it on
+ * (`--mount=type=cache,...`). Returns the offset where the arguments begin (`s.length` when
+ * nothing follows).
  */
-export function extractFlags(s: string, from: number): { flags: FlagSpan[]; argsStart: number } {
-  const flags: FlagSpan[] = [];
+export function eachFlag(s: string, from: number, emit: (start: number, end: number, value: string) => void): number {
   let pos = from;
   for (;;) {
     while (pos < s.length && isSpace(s[pos] as string)) pos++;
-    if (pos >= s.length) return { flags, argsStart: s.length };
-    if (!(s[pos] === '-' && s[pos + 1] === '-')) return { flags, argsStart: pos };
+    if (pos >= s.length) return s.length;
+    if (!(s[pos] === '-' && s[pos + 1] === '-')) return pos;
     const start = pos;
     // Most flags have no quotes or escapes: the flag is then the word as written.
     let plainEnd = pos;
-    while (plainEnd < s.length && !isSpaceAt(s, plainEnd) && !PLAIN_BREAK.includes(s[plainEnd] as string)) plainEnd++;
+    while (plainEnd < s.length && !endsPlainFlag(s, plainEnd)) plainEnd++;
     if (plainEnd === s.length || isSpaceAt(s, plainEnd)) {
       pos = plainEnd;
       const word = s.slice(start, pos);
-      if (word === '--') return { flags, argsStart: pos };
-      flags.push({ text: word, start, end: pos, value: word });
+      if (word === '--') return pos;
+      emit(start, pos, word);
       continue;
     }
     let word = '';
@@ -135,11 +134,9 @@ export function extractFlags(s: string, from: number): { flags: FlagSpan[]; args
         word += ch;
       }
     }
-    if (word === '--') {
-      // `--` ends the flags; BuildKit returns the rest of the line after it.
-      return { flags, argsStart: pos };
-    }
-    if (blankOk || word.length > 0) flags.push({ text: s.slice(start, pos), start, end: pos, value: word });
+    // `--` ends the flags; BuildKit returns the rest of the line after it.
+    if (word === '--') return pos;
+    if (blankOk || word.length > 0) emit(start, pos, word);
   }
 }
 

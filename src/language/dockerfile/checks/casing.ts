@@ -3,16 +3,24 @@ import type { Check } from './context';
 
 const selfConsistent = (s: string): boolean => s === s.toLowerCase() || s === s.toUpperCase();
 
+/** `name` is the keyword in upper case: a keyword equal to it with a letter A-Z is upper case, with no new string. */
+function casing(keyword: string, name: string): 'lower' | 'upper' | 'mixed' {
+  if (keyword === name && /[A-Z]/.test(keyword)) return 'upper';
+  if (keyword === keyword.toLowerCase()) return 'lower';
+  return keyword === keyword.toUpperCase() ? 'upper' : 'mixed';
+}
+
 export const consistentInstructionCasing: Check = (ctx) => {
   let lower = 0;
   let upper = 0;
   for (const inst of ctx.df.instructions) {
-    if (!selfConsistent(inst.keyword)) continue;
-    if (inst.keyword === inst.keyword.toLowerCase()) lower++;
-    else upper++;
+    const c = casing(inst.keyword, inst.name);
+    if (c === 'lower') lower++;
+    else if (c === 'upper') upper++;
   }
   const majorityLower = lower > upper;
   for (const inst of ctx.df.instructions) {
+    if (!majorityLower && inst.keyword === inst.name) continue;
     const want = majorityLower ? inst.keyword.toLowerCase() : inst.keyword.toUpperCase();
     if (inst.keyword === want) continue;
     ctx.report('ConsistentInstructionCasing', inst, `Command '${inst.keyword}' should match the case of the command majority (${majorityLower ? 'lowercase' : 'uppercase'})`, {

@@ -7,6 +7,8 @@ import type { RuleName } from './rules';
 export interface CheckContext {
   df: Dockerfile;
   model: DockerfileModel;
+  /** Every instruction, ONBUILD triggers included (BuildKit parses them with the same linter). */
+  withTriggers: readonly Instruction[];
   /** The build context's .dockerignore text, when known. */
   dockerignore: string | undefined;
   /**

@@ -95,7 +95,13 @@ function expandedWords(inst: Instruction): string[] {
   }
 }
 
+/** Whether any word BuildKit expands could hold a `$` (JSON strings may spell it \u0024). */
+function mayUseVariables(inst: Instruction): boolean {
+  return inst.logical.includes('$') || (inst.json !== undefined && inst.json.some((s) => s.includes('$')));
+}
+
 function undefinedVars(ctx: CheckContext, inst: Instruction, state: StageState, args: Set<string>, knownBase: boolean): void {
+  if (inst.name !== 'ARG' && !mayUseVariables(inst)) return; // most instructions use no variables
   const defined = (name: string): boolean => args.has(name) || state.env.has(name) || PREDEFINED_ARGS.includes(name) || (!knownBase && COMMON_IMAGE_ENV.has(name));
   const words = inst.name === 'ARG' ? [] : expandedWords(inst);
   let reported: Set<string> | undefined; // made on first use: most instructions use no variables

@@ -41,7 +41,7 @@ export const fromArgs: Check = (ctx) => {
   }
 };
 
-function undefinedArgs(ctx: CheckContext, stage: Stage, unmatched: Set<string>, declared: Set<string>): void {
+function undefinedArgs(ctx: CheckContext, stage: Stage, unmatched: ReadonlySet<string>, declared: ReadonlySet<string>): void {
   for (const name of unmatched) {
     if (declared.has(name)) continue;
     const suggestion = closest(name, declared);

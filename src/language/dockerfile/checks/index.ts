@@ -50,6 +50,7 @@ export function runBuildkitChecks(df: Dockerfile, model: DockerfileModel, option
   const ctx: CheckContext = {
     df,
     model,
+    withTriggers: df.instructions.some((i) => i.trigger) ? df.instructions.flatMap((i) => (i.trigger ? [i, i.trigger] : [i])) : df.instructions,
     dockerignore: options.dockerignore,
     report(rule: RuleName, inst, message, opts = {}) {
       const meta = RULES[rule];

@@ -3,20 +3,12 @@
  * NoEmptyContinuation, SecretsUsedInArgOrEnv, InvalidDefinitionDescription. Pure.
  */
 import { range } from '../../findings';
-import type { Instruction } from '../ast';
+import type { Instruction, Word } from '../ast';
 import { argDefinitions, envPairs } from '../model';
-import type { Check } from './context';
-
-/** Every instruction, ONBUILD triggers included (BuildKit parses them with the same linter). */
-function* allInstructions(list: readonly Instruction[]): Generator<Instruction> {
-  for (const inst of list) {
-    yield inst;
-    if (inst.trigger) yield inst.trigger;
-  }
-}
+import type { Check, CheckContext } from './context';
 
 export const maintainerDeprecated: Check = (ctx) => {
-  for (const inst of allInstructions(ctx.df.instructions)) {
+  for (const inst of ctx.withTriggers) {
     if (inst.name !== 'MAINTAINER') continue;
     const value = inst.argsText.replace(/"/g, '\\"');
     ctx.report('MaintainerDeprecated', inst, 'Maintainer instruction is deprecated in favor of using label', {
@@ -27,7 +19,7 @@ export const maintainerDeprecated: Check = (ctx) => {
 };
 
 export const legacyKeyValueFormat: Check = (ctx) => {
-  for (const inst of allInstructions(ctx.df.instructions)) {
+  for (const inst of ctx.withTriggers) {
     if (inst.name !== 'ENV' && inst.name !== 'LABEL') continue;
     const [pair] = envPairs(inst);
     if (!pair?.legacy || inst.words.length < 2) continue;
@@ -54,17 +46,22 @@ export function looksSecret(name: string): boolean {
 }
 
 export const secretsUsedInArgOrEnv: Check = (ctx) => {
-  for (const inst of allInstructions(ctx.df.instructions)) {
-    const keys =
-      inst.name === 'ARG' ? argDefinitions(inst).map((d) => ({ key: d.key, range: d.word.range })) : inst.name === 'ENV' ? envPairs(inst).map((p) => ({ key: p.key, range: p.keyWord?.range })) : [];
-    for (const k of keys) {
-      if (looksSecret(k.key)) ctx.report('SecretsUsedInArgOrEnv', inst, `Do not use ARG or ENV instructions for sensitive data (${inst.name} "${k.key}")`, { range: k.range });
+  for (const inst of ctx.withTriggers) {
+    if (inst.name === 'ARG') {
+      for (const d of argDefinitions(inst)) if (looksSecret(d.key)) reportSecret(ctx, inst, d.key, d.word);
+    } else if (inst.name === 'ENV') {
+      for (const p of envPairs(inst)) if (looksSecret(p.key)) reportSecret(ctx, inst, p.key, p.keyWord);
     }
   }
 };
 
+function reportSecret(ctx: CheckContext, inst: Instruction, key: string, word: Word | undefined): void {
+  ctx.report('SecretsUsedInArgOrEnv', inst, `Do not use ARG or ENV instructions for sensitive data (${inst.name} "${key}")`, { range: word?.range });
+}
+
 export const invalidDefinitionDescription: Check = (ctx) => {
   for (const inst of ctx.df.instructions) {
+    if (inst.comments.length === 0) continue;
     const descriptions = inst.comments.filter((c) => !/^check\s*=/.test(c));
     const last = descriptions[descriptions.length - 1];
     if (last === undefined) continue;
