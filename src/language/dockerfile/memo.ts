@@ -5,6 +5,7 @@
  * scavenges and GC pauses became most of a lint's time. Pure.
  */
 import type { Flag, Instruction } from './ast';
+import { list } from './list';
 import { parseMount, type Mount } from './mount';
 import { runCommands, type RunCommand } from './runScript';
 
@@ -37,7 +38,7 @@ export class InstructionMemo {
   /** Every mount of a RUN's flags. */
   mounts(flags: readonly Flag[]): readonly Mount[] {
     let mounts: Mount[] | undefined;
-    for (const f of flags) if (f.name === 'mount' && f.value !== undefined) (mounts ??= []).push(this.mount(f));
+    for (const f of flags) if (f.name === 'mount' && f.value !== undefined) (mounts ??= list()).push(this.mount(f));
     return mounts ?? NO_MOUNTS;
   }
 }

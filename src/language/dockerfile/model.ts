@@ -3,6 +3,7 @@
  * the global ARGs, and BuildKit's predefined arguments. Pure.
  */
 import type { Dockerfile, Flag, Instruction, Word } from './ast';
+import { list } from './list';
 import { InstructionMemo } from './memo';
 import { expandWord, type Env } from './shellWord';
 
@@ -120,23 +121,29 @@ export function buildModel(df: Dockerfile): DockerfileModel {
   return { stages, globalArgs, fromEnv, memo: new InstructionMemo() };
 }
 
+/** A class, not a literal: see list.ts on V8's allocation sites. */
+class ModelStage implements Stage {
+  readonly instructions = list<Instruction>();
+  constructor(
+    readonly index: number,
+    readonly from: Instruction,
+    readonly name: string | undefined,
+    readonly nameWord: Word | undefined,
+    readonly asWord: Word | undefined,
+    readonly baseWord: Word | undefined,
+    readonly platform: Flag | undefined,
+    readonly base: Stage | undefined,
+    readonly baseName: string,
+  ) {}
+}
+
 function stageOf(from: Instruction, index: number, earlier: ReadonlyMap<string, Stage>, env: Env, escape: string): Stage {
   const [baseWord, asWord, nameWord] = from.words;
   const named = from.words.length === 3 && asWord !== undefined && asWord.text.toLowerCase() === 'as';
   const baseName = baseWord ? expandWord(baseWord.text, env, escape).result : '';
-  const lower = baseName.toLowerCase();
-  return {
-    index,
-    from,
-    name: named ? nameWord?.text.toLowerCase() : undefined,
-    nameWord: named ? nameWord : undefined,
-    asWord: named ? asWord : undefined,
-    baseWord,
-    platform: from.flags.find((f) => f.name === 'platform'),
-    instructions: [],
-    base: earlier.get(lower),
-    baseName,
-  };
+  const platform = from.flags.find((f) => f.name === 'platform');
+  const name = named ? nameWord?.text.toLowerCase() : undefined;
+  return new ModelStage(index, from, name, named ? nameWord : undefined, named ? asWord : undefined, baseWord, platform, earlier.get(baseName.toLowerCase()), baseName);
 }
 
 /** The stage chain from the root image down to `stage`. */

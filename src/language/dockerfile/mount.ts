@@ -1,5 +1,6 @@
 /** Reads a RUN --mount value (`type=cache,target=/x,sharing=locked`) into keys with offsets. Pure. */
 import { MOUNT_KEY_ALIASES } from './instructionSpec';
+import { list } from './list';
 
 export interface MountOption {
   /** As written. */
@@ -31,7 +32,7 @@ class ParsedMount implements Mount {
 
 /** Splits on commas outside quotes (BuildKit reads the value as one CSV record). */
 export function parseMount(value: string): Mount {
-  const options: MountOption[] = [];
+  const options = list<MountOption>();
   let start = 0;
   let quote = '';
   for (let i = 0; i <= value.length; i++) {
@@ -50,6 +51,16 @@ export function parseMount(value: string): Mount {
   return new ParsedMount(options);
 }
 
+class ReadOption implements MountOption {
+  constructor(
+    readonly key: string,
+    readonly canonical: string,
+    readonly value: string | undefined,
+    readonly start: number,
+    readonly end: number,
+  ) {}
+}
+
 /** One `key=value` of a mount; undefined for a blank one. */
 function readOption(value: string, start: number, end: number): MountOption | undefined {
   let eq = value.indexOf('=', start);
@@ -63,7 +74,7 @@ function readOption(value: string, start: number, end: number): MountOption | un
   const key = /[A-Z]/.test(written) ? written.toLowerCase() : written;
   let v = eq < 0 ? undefined : value.slice(eq + 1, end);
   if (v !== undefined && v.length >= 2 && (v[0] === '"' || v[0] === "'") && v[v.length - 1] === v[0] && !/[\n\r\u2028\u2029]/.test(v)) v = v.slice(1, -1);
-  return { key, canonical: MOUNT_KEY_ALIASES[key] ?? key, value: v, start, end };
+  return new ReadOption(key, MOUNT_KEY_ALIASES[key] ?? key, v, start, end);
 }
 
 /** What String.prototype.trim removes. */

@@ -7,6 +7,7 @@
 import { range, type Position, type Range } from '../findings';
 import type { Directive, Dockerfile, Flag, Heredoc, Instruction, ParseError, Word } from './ast';
 import { argsVerdict } from './nodeArgs';
+import { list } from './list';
 import { eachFlag, eachWord, isSpace } from './words';
 
 const DIRECTIVE = /^#[ \t]*([a-zA-Z][a-zA-Z0-9]*)[ \t]*=[ \t]*(.+?)[ \t]*$/;
@@ -32,7 +33,7 @@ class PositionMap {
     if (this.segments === 0) {
       this.firstLine = line;
       this.firstChar = firstChar;
-    } else (this.more ??= []).push(this.text.length, line, firstChar);
+    } else (this.more ??= list()).push(this.text.length, line, firstChar);
     this.segments++;
     this.text = this.text === '' ? segment : this.text + segment;
   }
@@ -137,7 +138,7 @@ class ParsedInstruction implements Instruction {
   /** Split when first asked for: the checks read a RUN's script, rarely its words. */
   get words(): Word[] {
     if (this.argWords === undefined) {
-      const words: Word[] = [];
+      const words = list<Word>();
       const map = this.map;
       eachWord(map.text, this.escape, this.argsStart, this.argsEnd, (text, start, end) => words.push(new ParsedWord(text, map, start, end)));
       this.argWords = words;
@@ -297,7 +298,7 @@ export function parseDockerfile(source: string): Dockerfile {
         if (!terminated) {
           errors.push({ message: `Unterminated heredoc: no line "${doc.name}" closes it.`, range: doc.markerRange, code: 'unterminated-heredoc' });
         }
-        if (heredocTarget.heredocs === NONE) heredocTarget.heredocs = [];
+        if (heredocTarget.heredocs === NONE) heredocTarget.heredocs = list();
         heredocTarget.heredocs.push({ ...doc, content, bodyStartLine: bodyStart, endLine: i - 1 });
         endLine = i - 1;
       }
@@ -328,7 +329,7 @@ function buildInstruction(map: PositionMap, from: number, escape: string, errors
   let argsStart = kwEnd;
   while (argsStart < text.length && isSpace(text[argsStart] as string)) argsStart++;
   if (text.startsWith('--', argsStart)) {
-    flags = [];
+    flags = list();
     argsStart = eachFlag(text, kwEnd, (flagStart, flagEnd, value) => {
       const body = value.slice(2);
       const eq = body.indexOf('=');

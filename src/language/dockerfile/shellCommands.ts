@@ -3,6 +3,7 @@
  * `|`, `&`, parentheses and newlines, with unquoted words and offsets. Enough to recognise package
  * managers, `cd`, `curl … | sh` and `sudo`; not a full shell parser. Pure.
  */
+import { list } from './list';
 
 export interface ShellCommand {
   /** Words with quotes removed; leading VAR=value assignments and `sudo`/`env` kept. */
@@ -22,8 +23,8 @@ const isSpecial = (c: number): boolean => c < 128 && SPECIAL[c] === 1;
 export function shellCommands(script: string): ShellCommand[];
 export function shellCommands<T>(script: string, make: (words: string[], start: number, end: number, piped: boolean) => T): T[];
 export function shellCommands<T>(script: string, make?: (words: string[], start: number, end: number, piped: boolean) => T): (T | ShellCommand)[] {
-  const out: (T | ShellCommand)[] = [];
-  let words: string[] = [];
+  const out = list<T | ShellCommand>();
+  let words = list<string>();
   let word = '';
   let inWord = false;
   let start = -1;
@@ -38,7 +39,7 @@ export function shellCommands<T>(script: string, make?: (words: string[], start:
   const endCommand = (): void => {
     endWord();
     if (words.length > 0) out.push(make ? make(words, start, end, piped) : { words, start, end, piped });
-    words = [];
+    words = list();
     start = -1;
     piped = nextPiped;
     nextPiped = false;
