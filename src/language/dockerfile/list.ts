@@ -15,3 +15,32 @@ const EMPTY: readonly never[] = [];
 export function list<T>(): T[] {
   return EMPTY.slice();
 }
+
+/** Items gathered for exactList: the array is reused (and keeps its room), so gathering allocates nothing. */
+const gathered: unknown[] = [];
+let count = 0;
+let gathering = false;
+const gather = (item: unknown): void => {
+  gathered[count++] = item;
+};
+
+/**
+ * The items `fill` adds, in an array of exactly their number: an array grown by push keeps room for
+ * 17, and most of a parse's lists (flags, words) hold one to three, for as long as the analysis.
+ */
+export function exactList<T>(fill: (add: (item: T) => void) => void): T[] {
+  if (gathering) {
+    const out = list<T>();
+    fill((item) => out.push(item));
+    return out;
+  }
+  gathering = true;
+  try {
+    fill(gather);
+    return gathered.slice(0, count) as T[];
+  } finally {
+    gathered.fill(undefined, 0, count); // hold on to nothing
+    count = 0;
+    gathering = false;
+  }
+}

@@ -7,7 +7,7 @@
 import { range, type Position, type Range } from '../findings';
 import type { Directive, Dockerfile, Flag, Heredoc, Instruction, ParseError, Word } from './ast';
 import { argsVerdict } from './nodeArgs';
-import { list } from './list';
+import { exactList, list } from './list';
 import { eachFlag, eachWord, isSpace } from './words';
 
 const DIRECTIVE = /^#[ \t]*([a-zA-Z][a-zA-Z0-9]*)[ \t]*=[ \t]*(.+?)[ \t]*$/;
@@ -138,10 +138,8 @@ class ParsedInstruction implements Instruction {
   /** Split when first asked for: the checks read a RUN's script, rarely its words. */
   get words(): Word[] {
     if (this.argWords === undefined) {
-      const words = list<Word>();
       const map = this.map;
-      eachWord(map.text, this.escape, this.argsStart, this.argsEnd, (text, start, end) => words.push(new ParsedWord(text, map, start, end)));
-      this.argWords = words;
+      this.argWords = exactList<Word>((add) => eachWord(map.text, this.escape, this.argsStart, this.argsEnd, (text, start, end) => add(new ParsedWord(text, map, start, end))));
     }
     return this.argWords;
   }
@@ -329,12 +327,13 @@ function buildInstruction(map: PositionMap, from: number, escape: string, errors
   let argsStart = kwEnd;
   while (argsStart < text.length && isSpace(text[argsStart] as string)) argsStart++;
   if (text.startsWith('--', argsStart)) {
-    flags = list();
-    argsStart = eachFlag(text, kwEnd, (flagStart, flagEnd, value) => {
-      const body = value.slice(2);
-      const eq = body.indexOf('=');
-      const rawEq = text.indexOf('=', flagStart);
-      flags.push(new ParsedFlag(eq < 0 ? body : body.slice(0, eq), eq < 0 ? undefined : body.slice(eq + 1), map, flagStart, flagEnd, rawEq < 0 || rawEq >= flagEnd ? -1 : rawEq));
+    flags = exactList<Flag>((add) => {
+      argsStart = eachFlag(text, kwEnd, (flagStart, flagEnd, value) => {
+        const body = value.slice(2);
+        const eq = body.indexOf('=');
+        const rawEq = text.indexOf('=', flagStart);
+        add(new ParsedFlag(eq < 0 ? body : body.slice(0, eq), eq < 0 ? undefined : body.slice(eq + 1), map, flagStart, flagEnd, rawEq < 0 || rawEq >= flagEnd ? -1 : rawEq));
+      });
     });
   }
   let argsEnd = text.length;

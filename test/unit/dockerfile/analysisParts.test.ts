@@ -3,6 +3,7 @@
  * the instruction under a line, and words split on first use.
  */
 import * as assert from 'node:assert/strict';
+import { exactList } from '../../../src/language/dockerfile/list';
 import { buildModel } from '../../../src/language/dockerfile/model';
 import { parseMount } from '../../../src/language/dockerfile/mount';
 import { parseDockerfile } from '../../../src/language/dockerfile/parser';
@@ -77,5 +78,34 @@ describe('instruction words', () => {
     assert.deepEqual(run.words.map((w) => w.text), splitWords(run.argsText, '\\').map((w) => w.text));
     assert.equal(run.words, run.words);
     assert.deepEqual(run.words[2]!.range, { start: { line: 2, character: 2 }, end: { line: 2, character: 6 } });
+  });
+});
+
+describe('exactList', () => {
+  it('returns what was added, in order, in a fresh array each time', () => {
+    const a = exactList<number>((add) => [1, 2, 3].forEach(add));
+    const b = exactList<number>((add) => add(4));
+    assert.deepEqual(a, [1, 2, 3]);
+    assert.deepEqual(b, [4]);
+    assert.deepEqual(exactList<number>(() => undefined), []);
+  });
+
+  it('works when a list is gathered while another one is (a nested parse)', () => {
+    const outer = exactList<number[]>((add) => {
+      add([0]);
+      add(exactList<number>((inner) => [1, 2].forEach(inner)));
+      add([3]);
+    });
+    assert.deepEqual(outer, [[0], [1, 2], [3]]);
+  });
+
+  it('is ready for the next list after fill throws', () => {
+    assert.throws(() =>
+      exactList<number>((add) => {
+        add(1);
+        throw new Error('broken');
+      }),
+    );
+    assert.deepEqual(exactList<number>((add) => add(2)), [2]);
   });
 });
