@@ -53,6 +53,8 @@ async function main(): Promise<void> {
   mkdirSync(resultsDir, { recursive: true });
   if (!process.argv.includes('--host-only')) languageBenchmarks();
   console.log('\n== extension (real VS Code and engine) ==');
+  // As `npm test` does: the engine, the test image and code-server, installed or started if missing.
+  execFileSync('bash', [path.join(repoRoot, 'scripts', 'testbed', 'setup.sh')], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
   const rows: Row[] = [];
   const bundle = productionBundle();
   const bytes = bundle.bytes;

@@ -2,6 +2,9 @@
 import { MOUNT_KEY_ALIASES } from './instructionSpec';
 import { list } from './list';
 
+const HAS_UPPER = /[A-Z]/;
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
+
 export interface MountOption {
   /** As written. */
   key: string;
@@ -71,9 +74,9 @@ function readOption(value: string, start: number, end: number): MountOption | un
   while (keyEnd > keyStart && isBlank(value.charCodeAt(keyEnd - 1))) keyEnd--;
   if (keyEnd === keyStart && eq < 0) return undefined;
   const written = value.slice(keyStart, keyEnd);
-  const key = /[A-Z]/.test(written) ? written.toLowerCase() : written;
+  const key = HAS_UPPER.test(written) ? written.toLowerCase() : written;
   let v = eq < 0 ? undefined : value.slice(eq + 1, end);
-  if (v !== undefined && v.length >= 2 && (v[0] === '"' || v[0] === "'") && v[v.length - 1] === v[0] && !/[\n\r\u2028\u2029]/.test(v)) v = v.slice(1, -1);
+  if (v !== undefined && v.length >= 2 && (v[0] === '"' || v[0] === "'") && v[v.length - 1] === v[0] && !LINE_BREAK.test(v)) v = v.slice(1, -1);
   return new ReadOption(key, MOUNT_KEY_ALIASES[key] ?? key, v, start, end);
 }
 

@@ -14,6 +14,11 @@ import { berthDocsUrl } from './rulesDocs';
 import { logicalRange } from './runScript';
 import { program } from './shellCommands';
 
+const PIP = /^pip3?(\.\d+)?$/;
+const PYTHON = /^python3?(\.\d+)?$/;
+const ROOT_USER = /^(root|0)(:.*)?$/;
+const TRAILING_SLASH = /\/$/;
+
 export interface MountHintSettings {
   cacheMount: boolean;
   secretMount: boolean;
@@ -46,8 +51,8 @@ export const CACHE_TOOLS: readonly CacheTool[] = [
 ];
 
 function pipInstall(p: readonly string[]): boolean {
-  if (/^pip3?(\.\d+)?$/.test(p[0] ?? '')) return p[1] === 'install';
-  return /^python3?(\.\d+)?$/.test(p[0] ?? '') && p[1] === '-m' && p[2] === 'pip' && p[3] === 'install';
+  if (PIP.test(p[0] ?? '')) return p[1] === 'install';
+  return PYTHON.test(p[0] ?? '') && p[1] === '-m' && p[2] === 'pip' && p[3] === 'install';
 }
 
 /** Text that adds `mounts` right after the RUN keyword. */
@@ -73,7 +78,7 @@ export function mountHints(model: DockerfileModel, settings: MountHintSettings):
   for (const stage of model.stages) {
     let nonRoot = false;
     stage.instructions.forEach((inst, index) => {
-      if (inst.name === 'USER') nonRoot = !/^(root|0)(:.*)?$/.test(inst.argsText);
+      if (inst.name === 'USER') nonRoot = !ROOT_USER.test(inst.argsText);
       if (inst.name === 'RUN' && settings.cacheMount && !nonRoot) out.push(...cacheHints(inst, model.memo));
       if (settings.secretMount && inst.name === 'ARG') out.push(...secretHints(stage, inst, index));
       if (inst.name === 'COPY' && settings.bindMount) out.push(...bindHints(stage, inst, index));
@@ -94,7 +99,7 @@ function cacheHints(inst: Instruction, memo: InstructionMemo): readonly Finding[
       break;
     }
     if (!tool || seen?.includes(tool)) continue;
-    existing ??= memo.mounts(inst.flags).map((m) => (m.get('target') ?? '').replace(/\/$/, ''));
+    existing ??= memo.mounts(inst.flags).map((m) => (m.get('target') ?? '').replace(TRAILING_SLASH, ''));
     if (tool.targets.some((t) => existing?.includes(t))) continue;
     (seen ??= []).push(tool);
     const sharing = tool.sharingLocked ? ',sharing=locked' : '';

@@ -14,6 +14,12 @@ import { runText, type RunCommand } from './runScript';
 import { program } from './shellCommands';
 import { hasVariables } from './shellWord';
 
+const APT_NO_RECOMMENDS = /APT::Install-Recommends/;
+const APT_LISTS_REMOVED = /rm\s+(-[a-z]+\s+)*\/var\/lib\/apt\/lists/;
+const INTERPRETER = /^(?:ba|z|da|k)?sh$|^(?:python3?|perl|ruby|node)$/;
+const HEREDOC_MARKER = /^\d*<<-?/;
+const GIT_SOURCE = /\.git(?:#|$)|^git@/;
+
 type Report = (code: string, severity: Finding['severity'], range: Range, message: string, fixes?: QuickFix[]) => void;
 
 const INSTALLERS = /\b(?:npm (?:ci|install|i)\b|yarn(?: install)?\b|pnpm (?:install|i)\b|pip3? install\b|poetry install\b|go (?:mod download|build)\b|cargo (?:build|fetch)\b|mvn\b|gradle\b|bundle install\b|composer install\b)/;
@@ -66,10 +72,10 @@ function runRules(inst: Instruction, memo: InstructionMemo, report: Report): voi
     const p = program(cmd);
     const [tool, sub] = p;
     if ((tool === 'apt-get' || tool === 'apt') && p.includes('install')) {
-      if (!p.includes('--no-install-recommends') && !/APT::Install-Recommends/.test(text)) {
+      if (!p.includes('--no-install-recommends') && !APT_NO_RECOMMENDS.test(text)) {
         report('berth/apt-no-install-recommends', 'info', cmd.range, `${tool} install without --no-install-recommends pulls in recommended packages you likely do not need.`);
       }
-      if (!/rm\s+(-[a-z]+\s+)*\/var\/lib\/apt\/lists/.test(text) && !memo.mounts(inst.flags).some((m) => m.type === 'cache' && (m.get('target') ?? '').startsWith('/var/lib/apt'))) {
+      if (!APT_LISTS_REMOVED.test(text) && !memo.mounts(inst.flags).some((m) => m.type === 'cache' && (m.get('target') ?? '').startsWith('/var/lib/apt'))) {
         report('berth/apt-lists-not-cleaned', 'info', cmd.range, 'The apt package lists stay in the layer: end the RUN with rm -rf /var/lib/apt/lists/*, or use a cache mount on /var/lib/apt.');
       }
     }
@@ -79,7 +85,7 @@ function runRules(inst: Instruction, memo: InstructionMemo, report: Report): voi
     if (tool === 'cd') report('berth/cd-in-run', 'info', cmd.range, 'cd lasts for this RUN only; use WORKDIR to change the directory for later instructions.');
     if (cmd.words[0] === 'sudo') report('berth/sudo', 'warning', cmd.range, 'Builds run as root already (or as USER); sudo adds a setuid binary and surprises. Drop it, or switch USER.');
     const next = cmds[i + 1];
-    if ((tool === 'curl' || tool === 'wget') && next?.piped && /^(?:ba|z|da|k)?sh$|^(?:python3?|perl|ruby|node)$/.test(program(next)[0] ?? '')) {
+    if ((tool === 'curl' || tool === 'wget') && next?.piped && INTERPRETER.test(program(next)[0] ?? '')) {
       report('berth/curl-pipe-shell', 'warning', cmd.range, `${tool} … | ${program(next)[0]} runs whatever the server sends, unchecked. Download to a file, verify its checksum, then run it.`);
     }
   }
@@ -89,9 +95,9 @@ const ARCHIVE = /\.(?:tar|tar\.gz|tgz|tar\.bz2|tbz2?|tar\.xz|txz|tar\.zst|tzst)$
 const URL = /^[a-z][a-z0-9+.-]*:\/\//i;
 
 function addRules(inst: Instruction, report: Report): void {
-  const sources = (inst.json ?? inst.words.map((w) => w.text)).slice(0, -1).filter((s) => !/^\d*<<-?/.test(s));
+  const sources = (inst.json ?? inst.words.map((w) => w.text)).slice(0, -1).filter((s) => !HEREDOC_MARKER.test(s));
   if (sources.length === 0) return;
-  const urls = sources.filter((s) => URL.test(s) && !/\.git(?:#|$)|^git@/.test(s));
+  const urls = sources.filter((s) => URL.test(s) && !GIT_SOURCE.test(s));
   if (urls.length > 0 && !inst.flags.some((f) => f.name === 'checksum')) {
     report('berth/add-url-checksum', 'warning', inst.argsRange, `ADD ${urls[0]} downloads without checking what arrives: add --checksum=sha256:… .`);
   }

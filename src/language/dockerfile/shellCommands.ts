@@ -5,6 +5,9 @@
  */
 import { list } from './list';
 
+const SPACE = /\s/;
+const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
+
 export interface ShellCommand {
   /** Words with quotes removed; leading VAR=value assignments and `sudo`/`env` kept. */
   words: string[];
@@ -68,7 +71,7 @@ export function shellCommands<T>(script: string, make?: (words: string[], start:
       end = i + 1;
       continue;
     }
-    if (ch === '#' && !inWord && (i === 0 || /\s/.test(script[i - 1] as string))) {
+    if (ch === '#' && !inWord && (i === 0 || SPACE.test(script[i - 1] as string))) {
       while (i < script.length && script[i] !== '\n') i++;
       endCommand();
       continue;
@@ -104,7 +107,7 @@ export function program(cmd: ShellCommand): readonly string[] {
   for (;;) {
     const x = w[i];
     if (x === undefined) return [];
-    if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(x) || x === 'env' || x === 'exec' || x === 'command') i++;
+    if (ASSIGNMENT.test(x) || x === 'env' || x === 'exec' || x === 'command') i++;
     else if (x === 'sudo') {
       i++;
       while (w[i]?.startsWith('-')) i++;

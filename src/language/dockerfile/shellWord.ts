@@ -142,7 +142,9 @@ function braced(s: string, at: number, to: number, env: Env, escape: string, out
   }
 }
 
+const VARIABLE_REF = /\$(?:\{|[A-Za-z_0-9])/;
+
 /** Does the word reference any variable at all? */
 export function hasVariables(word: string): boolean {
-  return /\$(?:\{|[A-Za-z_0-9])/.test(word);
+  return VARIABLE_REF.test(word);
 }

@@ -15,6 +15,15 @@ import { closest } from './suggest';
 
 const DURATION = /^(?:0|(?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|µs|ms|s|m|h))+$/;
 const PORT = /^(\d+)(?:-(\d+))?(?:\/(tcp|udp|sctp))?$/i;
+const WHOLE_NUMBER = /^\d+$/;
+const OCTAL = /^[0-7]{1,4}$/;
+const CHMOD = /^(?:[0-7]{3,4}|[ugoa]*[+=-][rwxXst]*(?:,[ugoa]*[+=-][rwxXst]*)*)$/;
+const IMAGE_LIKE = /[/:.@]/;
+const STAGE_NAME = /^[a-z][a-z0-9-_.]*$/;
+const BOOLEAN = /^(true|false|1|0)$/i;
+const SHARING = new Set(['shared', 'private', 'locked']);
+const BOOLEAN_KEYS = new Set(['ro', 'rw', 'required']);
+const NEEDS_TARGET = new Set(['cache', 'tmpfs']);
 
 function error(code: string, r: Range, message: string, severity: Finding['severity'] = 'error'): Finding {
   return { range: r, severity, code, message, source: 'berth', docsUrl: berthDocsUrl(code) };
@@ -69,8 +78,8 @@ function validateInstruction(inst: Instruction, out: Finding[], stageNames: Read
     if (hasVariables(value)) continue;
     if (fs.values && !fs.values.includes(value)) out.push(error('berth/flag-value', flag.valueRange ?? flag.range, `--${flag.name} takes ${fs.values.join(', ')}, not "${value}".`));
     if (fs.duration && !DURATION.test(value)) out.push(error('berth/duration', flag.valueRange ?? flag.range, `"${value}" is not a duration: write e.g. 30s, 1m30s or 500ms.`));
-    if (flag.name === 'retries' && !/^\d+$/.test(value)) out.push(error('berth/flag-value', flag.valueRange ?? flag.range, `--retries takes a whole number, not "${value}".`));
-    if (flag.name === 'chmod' && !/^(?:[0-7]{3,4}|[ugoa]*[+=-][rwxXst]*(?:,[ugoa]*[+=-][rwxXst]*)*)$/.test(value)) out.push(error('berth/flag-value', flag.valueRange ?? flag.range, `--chmod takes an octal mode (0755) or a symbolic one (u+x), not "${value}".`));
+    if (flag.name === 'retries' && !WHOLE_NUMBER.test(value)) out.push(error('berth/flag-value', flag.valueRange ?? flag.range, `--retries takes a whole number, not "${value}".`));
+    if (flag.name === 'chmod' && !CHMOD.test(value)) out.push(error('berth/flag-value', flag.valueRange ?? flag.range, `--chmod takes an octal mode (0755) or a symbolic one (u+x), not "${value}".`));
     if (flag.name === 'mount') validateMount(flag, model.memo.mount(flag), out);
     if (flag.name === 'from' && inst.name === 'COPY') validateCopyFrom(flag, value, out, stageNames, model);
   }
@@ -87,29 +96,29 @@ function validateMount(flag: Flag, mount: Mount, out: Finding[]): void {
       out.push(error('berth/mount-type', inValue(flag, o.start, o.end), `Unknown mount type "${o.value ?? ''}": use ${Object.keys(MOUNT_TYPES).join(', ')}.`));
     } else if (type && o.canonical !== 'type' && !type.keys.some((k) => k.name === o.canonical) && !(o.canonical === 'ro' && mount.type === 'bind')) {
       out.push(error('berth/mount-key', inValue(flag, o.start, o.end), `"${o.key}" does nothing on a ${mount.type} mount; it takes ${type.keys.map((k) => k.name).join(', ')}.`, 'warning'));
-    } else if (o.canonical === 'sharing' && o.value !== undefined && !['shared', 'private', 'locked'].includes(o.value)) {
+    } else if (o.canonical === 'sharing' && o.value !== undefined && !SHARING.has(o.value)) {
       out.push(error('berth/mount-value', inValue(flag, o.start, o.end), `sharing takes shared, private or locked, not "${o.value}".`));
-    } else if (['mode'].includes(o.canonical) && o.value !== undefined && !/^[0-7]{1,4}$/.test(o.value) && !hasVariables(o.value)) {
+    } else if (o.canonical === 'mode' && o.value !== undefined && !OCTAL.test(o.value) && !hasVariables(o.value)) {
       out.push(error('berth/mount-value', inValue(flag, o.start, o.end), `mode takes an octal number such as 0755, not "${o.value}".`));
-    } else if (['uid', 'gid'].includes(o.canonical) && o.value !== undefined && !/^\d+$/.test(o.value) && !hasVariables(o.value)) {
+    } else if ((o.canonical === 'uid' || o.canonical === 'gid') && o.value !== undefined && !WHOLE_NUMBER.test(o.value) && !hasVariables(o.value)) {
       out.push(error('berth/mount-value', inValue(flag, o.start, o.end), `${o.canonical} takes a number, not "${o.value}".`));
-    } else if (['ro', 'rw', 'required'].includes(o.canonical) && o.value !== undefined && !/^(true|false|1|0)$/i.test(o.value)) {
+    } else if (BOOLEAN_KEYS.has(o.canonical) && o.value !== undefined && !BOOLEAN.test(o.value)) {
       out.push(error('berth/mount-value', inValue(flag, o.start, o.end), `${o.key} takes true or false, not "${o.value}".`));
     }
   }
   // BuildKit's own Dockerfile bind-mounts a stage without a target; cache and tmpfs mounts need one to be useful.
-  if (type && ['cache', 'tmpfs'].includes(mount.type) && mount.get('target') === undefined) {
+  if (type && NEEDS_TARGET.has(mount.type) && mount.get('target') === undefined) {
     out.push(error('berth/mount-target', flag.range, `A ${mount.type} mount needs a target: add target=/path.`, 'warning'));
   }
 }
 
 function validateCopyFrom(flag: Flag, value: string, out: Finding[], stageNames: ReadonlySet<string>, model: DockerfileModel): void {
   const lower = value.toLowerCase();
-  if (/^\d+$/.test(value)) {
+  if (WHOLE_NUMBER.test(value)) {
     if (Number(value) >= model.stages.length) out.push(error('berth/copy-from', flag.valueRange ?? flag.range, `There is no stage ${value}: stages are numbered 0 to ${model.stages.length - 1}.`));
     return;
   }
-  if (stageNames.has(lower) || /[/:.@]/.test(value)) return;
+  if (stageNames.has(lower) || IMAGE_LIKE.test(value)) return;
   const guess = closest(lower, stageNames, false);
   if (guess) {
     out.push({
@@ -132,7 +141,7 @@ function validateArgs(inst: Instruction, out: Finding[]): void {
       const n = inst.words.length;
       if (n === 2 || n > 3 || (n === 3 && inst.words[1]?.text.toLowerCase() !== 'as')) {
         out.push(error('berth/extra-arguments', inst.argsRange, 'FROM takes an image and optionally AS name: FROM image [AS name].'));
-      } else if (n === 3 && !/^[a-z][a-z0-9-_.]*$/.test((inst.words[2]?.text ?? '').toLowerCase())) {
+      } else if (n === 3 && !STAGE_NAME.test((inst.words[2]?.text ?? '').toLowerCase())) {
         out.push(error('berth/stage-name', inst.words[2]?.range ?? inst.argsRange, `"${inst.words[2]?.text}" is not a valid stage name: start with a letter; use letters, digits, -, _ and .`));
       }
       break;

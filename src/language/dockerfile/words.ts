@@ -140,10 +140,12 @@ export function eachFlag(s: string, from: number, emit: (start: number, end: num
   }
 }
 
+const LEADING_SPACE = /^\s+/;
+
 /** BuildKit's parseJSON: a JSON array of strings. `undefined` = not JSON (shell form); 'not-strings' = an error. */
 export function parseJsonArray(rest: string): string[] | 'not-strings' | undefined {
   if (!rest.includes('[')) return undefined;
-  const t = rest.replace(/^\s+/, '');
+  const t = rest.replace(LEADING_SPACE, '');
   if (!t.startsWith('[')) return undefined;
   let parsed: unknown;
   try {

@@ -1,11 +1,14 @@
 /** ConsistentInstructionCasing, FromAsCasing, StageNameCasing. Pure. */
 import type { Check } from './context';
 
+/** Regular expressions live at module level: a literal in a function makes a new object per call. */
+const HAS_UPPER = /[A-Z]/;
+
 const selfConsistent = (s: string): boolean => s === s.toLowerCase() || s === s.toUpperCase();
 
 /** `name` is the keyword in upper case: a keyword equal to it with a letter A-Z is upper case, with no new string. */
 function casing(keyword: string, name: string): 'lower' | 'upper' | 'mixed' {
-  if (keyword === name && /[A-Z]/.test(keyword)) return 'upper';
+  if (keyword === name && HAS_UPPER.test(keyword)) return 'upper';
   if (keyword === keyword.toLowerCase()) return 'lower';
   return keyword === keyword.toUpperCase() ? 'upper' : 'mixed';
 }

@@ -2,6 +2,9 @@
 import { DockerIgnore } from '../dockerignore';
 import type { Check } from './context';
 
+const HEREDOC_MARKER = /^\d*<<-?/;
+const URL = /^[a-z][a-z0-9+.-]*:\/\//i;
+
 export const copyIgnoredFile: Check = (ctx) => {
   if (ctx.dockerignore === undefined) return;
   const ignore = new DockerIgnore(ctx.dockerignore);
@@ -10,7 +13,7 @@ export const copyIgnoredFile: Check = (ctx) => {
       if ((inst.name !== 'COPY' && inst.name !== 'ADD') || inst.flags.some((f) => f.name === 'from')) continue;
       const sources = (inst.json ?? inst.words.map((w) => w.text)).slice(0, -1);
       for (const src of sources) {
-        if (/^\d*<<-?/.test(src) || /^[a-z][a-z0-9+.-]*:\/\//i.test(src) || src.includes('$')) continue;
+        if (HEREDOC_MARKER.test(src) || URL.test(src) || src.includes('$')) continue;
         if (ignore.excludes(src)) ctx.report('CopyIgnoredFile', inst, `Attempting to ${inst.name} file "${src}" that is excluded by .dockerignore`);
       }
     }

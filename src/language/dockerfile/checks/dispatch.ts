@@ -9,6 +9,8 @@ import { expandWord } from '../shellWord';
 import { closest } from '../suggest';
 import type { Check, CheckContext } from './context';
 
+const HEREDOC_MARKER = /^\d*<<-?/;
+
 /** Variables the official base images commonly set; an image's own ENV is not visible offline. */
 const COMMON_IMAGE_ENV = new Set([
   'PATH', 'HOME', 'HOSTNAME', 'TERM', 'LANG', 'LC_ALL', 'USER', 'SHELL', 'PWD', 'GOPATH', 'GOROOT', 'GOLANG_VERSION', 'GOTOOLCHAIN',
@@ -80,7 +82,7 @@ function expandedWords(inst: Instruction): string[] {
     case 'ADD':
     case 'COPY': {
       const flags = inst.flags.filter((f) => ['chown', 'chmod', 'from'].includes(f.name) && f.value !== undefined).map((f) => f.value as string);
-      const paths = inst.json ?? inst.words.filter((w) => !/^\d*<<-?/.test(w.text)).map((w) => w.text);
+      const paths = inst.json ?? inst.words.filter((w) => !HEREDOC_MARKER.test(w.text)).map((w) => w.text);
       return [...flags, ...paths];
     }
     case 'EXPOSE':
