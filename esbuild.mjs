@@ -37,6 +37,23 @@ const dockerodeAsSibling = {
   },
 };
 
+/**
+ * The Dockerfile and compose features (with the yaml parser and the compose-spec schema, most of
+ * Berth's code) are their own files too, required the first time a Dockerfile or compose file
+ * needs them: VS Code then parses a fifth of the code when it loads Berth. Each door is the one
+ * module its features are reached through, so nothing is bundled twice with state of its own.
+ */
+const FEATURE_DOORS = { dockerfileFeatures: 'src/language/dockerfile/dockerfileFeatures.ts', composeFeatures: 'src/language/compose/composeFeatures.ts' };
+const featuresAsSiblings = {
+  name: 'features-as-siblings',
+  setup(build) {
+    build.onResolve({ filter: /^\.{1,2}\/.*(dockerfileFeatures|composeFeatures)$/ }, (args) => {
+      const name = /(dockerfileFeatures|composeFeatures)$/.exec(args.path)[1];
+      return { path: `./${name}.js`, external: true };
+    });
+  },
+};
+
 /** @type {import('esbuild').BuildOptions} */
 const extensionHost = {
   entryPoints: { extension: 'src/extension.ts' },
@@ -52,8 +69,11 @@ const extensionHost = {
   sourcemap: production ? 'external' : 'linked',
   metafile: true,
   logLevel: 'warning',
-  plugins: [dockerodeAsSibling],
+  plugins: [dockerodeAsSibling, featuresAsSiblings],
 };
+
+/** @type {import('esbuild').BuildOptions[]} */
+const features = Object.entries(FEATURE_DOORS).map(([name, entry]) => ({ ...extensionHost, entryPoints: { [name]: entry }, plugins: [] }));
 
 /** @type {import('esbuild').BuildOptions} */
 const dockerode = {
@@ -73,13 +93,13 @@ const cli = {
 };
 
 if (watch) {
-  const contexts = await Promise.all([esbuild.context(extensionHost), esbuild.context(dockerode), esbuild.context(cli)]);
+  const contexts = await Promise.all([extensionHost, dockerode, cli, ...features].map((options) => esbuild.context(options)));
   await Promise.all(contexts.map((ctx) => ctx.watch()));
   console.log('esbuild: watching src/ …');
 } else {
-  const results = await Promise.all([esbuild.build(extensionHost), esbuild.build(dockerode), esbuild.build(cli)]);
+  const results = await Promise.all([extensionHost, dockerode, cli, ...features].map((options) => esbuild.build(options)));
   const size = (r) => Object.entries(r.metafile.outputs).filter(([f]) => f.endsWith('.js')).reduce((n, [, o]) => n + o.bytes, 0);
-  const sizes = ['extension', 'dockerode', 'cli'].map((name, i) => `dist/${name}.js ${(size(results[i]) / 1024).toFixed(0)} KiB`);
+  const sizes = ['extension', 'dockerode', 'cli', ...Object.keys(FEATURE_DOORS)].map((name, i) => `dist/${name}.js ${(size(results[i]) / 1024).toFixed(0)} KiB`);
   console.log(`esbuild: ${sizes.join(', ')}${production ? ' (production)' : ''}`);
   if (production) writeNotices(results);
 }

@@ -3,7 +3,7 @@
  * (test-results/bench.json). Timing lives here, never in tests.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { HostBenchResult } from './extensionHost/index';
 import { runExtensionHostSuite } from '../test/harness/extensionHost';
@@ -21,10 +21,14 @@ interface Row {
 const ms = (v: number): string => `${v.toFixed(1)} ms`;
 
 /** The production bundle is what ships, so it is what the host measurements load; `restore` goes back to the development build. */
-function productionBundle(): { bytes: number; restore: () => void } {
+function productionBundle(): { bytes: number; allBytes: number; restore: () => void } {
   execFileSync(process.execPath, ['esbuild.mjs', '--production'], { cwd: repoRoot, stdio: 'ignore' });
-  const bytes = statSync(path.join(repoRoot, 'dist', 'extension.js')).size;
-  return { bytes, restore: () => execFileSync(process.execPath, ['esbuild.mjs'], { cwd: repoRoot, stdio: 'ignore' }) };
+  const dist = path.join(repoRoot, 'dist');
+  const bytes = statSync(path.join(dist, 'extension.js')).size;
+  const allBytes = readdirSync(dist)
+    .filter((f) => f.endsWith('.js'))
+    .reduce((n, f) => n + statSync(path.join(dist, f)).size, 0);
+  return { bytes, allBytes, restore: () => execFileSync(process.execPath, ['esbuild.mjs'], { cwd: repoRoot, stdio: 'ignore' }) };
 }
 
 async function hostRun(mode: 'activate' | 'full', index: number): Promise<HostBenchResult> {
@@ -58,7 +62,8 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   const bundle = productionBundle();
   const bytes = bundle.bytes;
-  rows.push({ measure: 'bundle size (production)', value: `${(bytes / 1024).toFixed(0)} KiB`, target: '≤ 1 MB', ok: bytes <= 1_000_000 });
+  rows.push({ measure: 'bundle size (production): dist/extension.js, loaded at activation', value: `${(bytes / 1024).toFixed(0)} KiB`, target: '≤ 1 MB', ok: bytes <= 1_000_000 });
+  rows.push({ measure: '  all bundles (features and dockerode load on first use; CLI)', value: `${(bundle.allBytes / 1024).toFixed(0)} KiB`, target: '', ok: undefined });
 
   const launches: HostBenchResult[] = [];
   try {

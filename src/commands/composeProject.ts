@@ -2,13 +2,12 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { ComposeVerbs } from '../compose/composeCli';
-import { lazy } from '../lazy';
+import { composeFeatures } from '../language/compose/composeProviders';
 import { ActionFailed } from './actionFailed';
 import type { CommandContext } from './commandContext';
 import { requireTrust, resolveComposeTarget, type ResolvedComposeTarget } from './composeTarget';
 
 // Reading profiles needs the yaml parser: loaded on first use, not with the command table.
-const profiles = lazy(() => require('../compose/composeProfiles') as typeof import('../compose/composeProfiles'));
 
 interface ProjectVerb {
   /** For titles: "Compose Up". */
@@ -57,7 +56,7 @@ export async function composeUpWithProfiles(ctx: CommandContext, ...args: unknow
   const declared = new Set<string>();
   for (const file of resolved.target.files) {
     const text = await vscode.workspace.fs.readFile(vscode.Uri.file(file)).then((b) => Buffer.from(b).toString('utf8'), () => '');
-    for (const p of profiles().composeProfiles(text)) declared.add(p);
+    for (const p of composeFeatures().composeProfiles(text)) declared.add(p);
   }
   if (declared.size === 0) {
     void vscode.window.showInformationMessage(`${path.basename(resolved.target.files[0] ?? resolved.target.label)} declares no profiles; use Compose Up.`);

@@ -9,12 +9,11 @@ import * as vscode from 'vscode';
 import type { ComposeTarget } from '../compose/composeCli';
 import { DEFAULT_COMPOSE_FILES, targetFromFile } from '../compose/composeTargets';
 import { nodeComposeHost } from '../language/compose/composeHost';
-import { lazy } from '../lazy';
+import { composeFeatures } from '../language/compose/composeProviders';
 import type { CommandContext } from './commandContext';
 import { resolveComposeTarget } from './composeTarget';
 
 // Berth's merge brings the yaml parser: loaded when the command first falls back to it.
-const merge = lazy(() => require('../language/compose/merge') as typeof import('../language/compose/merge'));
 
 export async function showMergedConfig(ctx: CommandContext, ...args: unknown[]): Promise<vscode.TextEditor | undefined> {
   const resolved = await resolveComposeTarget(ctx, args);
@@ -48,7 +47,7 @@ async function fromCompose(ctx: CommandContext, target: ComposeTarget): Promise<
 
 function fromBerth(target: ComposeTarget): string {
   if (target.files.length === 0) throw new Error(`${target.label} has no compose file on this machine to merge.`);
-  const merged = merge().mergeCompose(target.files, nodeComposeHost());
+  const merged = composeFeatures().mergeCompose(target.files, nodeComposeHost());
   const reason = vscode.workspace.isTrusted ? 'Compose v2 was not found' : 'Restricted Mode: Compose is not run';
   const problems = merged.problems.map((p) => `# ${p}\n`).join('');
   return `# Merged by Berth (${reason}) from ${describe(target)}\n${problems}${merged.yaml}`;

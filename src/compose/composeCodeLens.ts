@@ -5,12 +5,11 @@
 import * as vscode from 'vscode';
 import { Config } from '../config';
 import { Commands } from '../ids';
-import { lazy } from '../lazy';
+import { composeFeatures } from '../language/compose/composeProviders';
 import { toVsRange } from '../language/vscodeFindings';
 import type { ComposeServiceRef } from '../commands/composeTarget';
 
-// The compose model brings the yaml parser: loaded when the first compose file asks for lenses.
-const composeDocument = lazy(() => require('../language/compose/composeDocument') as typeof import('../language/compose/composeDocument'));
+// The compose model brings the yaml parser: loaded (composeFeatures) when the first compose file asks for lenses.
 
 export class ComposeCodeLensProvider implements vscode.CodeLensProvider {
   private readonly changeEmitter = new vscode.EventEmitter<void>();
@@ -29,7 +28,7 @@ export class ComposeCodeLensProvider implements vscode.CodeLensProvider {
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
     if (!vscode.workspace.isTrusted || !Config.composeCodeLens() || document.uri.scheme !== 'file') return [];
-    const { entriesOf, entry, parseCompose } = composeDocument();
+    const { entriesOf, entry, parseCompose } = composeFeatures();
     const doc = parseCompose(document.getText());
     const services = entry(doc.root, 'services');
     if (!services) return [];

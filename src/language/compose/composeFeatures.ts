@@ -9,3 +9,6 @@ export { definitionAt } from './composeDefinition';
 export { hoverCompose } from './composeHover';
 export { completionSources } from './completionSources';
 export { lintComposeFile } from './lintCompose';
+export { entriesOf, entry } from './composeDocument';
+export { mergeCompose } from './merge';
+export { composeProfiles } from '../../compose/composeProfiles';
