@@ -117,7 +117,7 @@ function main(): void {
   const coldBerth = cold('berth', 2000);
   const coldReference = cold('reference', 2000);
   console.log(`\nfirst diagnostics of 2,000 lines in a fresh process (JIT cold): Berth ${coldBerth.toFixed(1)} ms, reference ${coldReference.toFixed(1)} ms (${(coldReference / coldBerth).toFixed(1)}×)`);
-  console.log('(the table times 40 calls of each, after each side has warmed up for 400 ms)');
+  console.log('(the table times 40 calls of each, after each side has warmed up for 1 s)');
 }
 
 if (require.main === module) {

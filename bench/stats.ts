@@ -20,11 +20,12 @@ export function timeMs(fn: () => unknown, runs: number, warmup = 0): number[] {
 }
 
 /**
- * Times `fn` `runs` times after warming it up for at least `warmupMs` (and 3 runs): the JIT
- * needs a few hundred milliseconds of calls before a function runs at the speed an editor session
- * sees. Both sides of a comparison get the same warm-up time.
+ * Times `fn` `runs` times after warming it up for at least `warmupMs` (and 3 runs): the JIT needs
+ * some hundreds of calls, and V8's young generation most of a second to grow to its working size,
+ * before a function runs as it does in an editor session that has been open a while. Both sides of
+ * a comparison get the same warm-up time.
  */
-export function timeWarmMs(fn: () => unknown, runs: number, warmupMs = 400): number[] {
+export function timeWarmMs(fn: () => unknown, runs: number, warmupMs = 1000): number[] {
   const until = performance.now() + warmupMs;
   for (let i = 0; i < 3 || performance.now() < until; i++) fn();
   return timeMs(fn, runs);

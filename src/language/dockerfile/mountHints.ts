@@ -32,7 +32,11 @@ interface CacheTool {
   sharingLocked?: boolean;
 }
 
-const has = (p: readonly string[], ...subs: string[]): boolean => subs.some((s) => p[1] === s);
+/** Whether the subcommand is one of `a`..`d` (fixed parameters: this runs for every command and every tool). */
+const has = (p: readonly string[], a: string, b?: string, c?: string, d?: string): boolean => {
+  const sub = p[1];
+  return sub !== undefined && (sub === a || sub === b || sub === c || sub === d);
+};
 
 export const CACHE_TOOLS: readonly CacheTool[] = [
   { tool: 'apt', matches: (p) => (p[0] === 'apt-get' || p[0] === 'apt') && p.includes('install'), targets: ['/var/cache/apt', '/var/lib/apt'], sharingLocked: true },

@@ -26,28 +26,38 @@ interface StageState {
   env: Set<string>;
 }
 
-/** The state a stage starts from: its base stage's, after that stage's own instructions. */
-function initialState(stage: Stage): { state: StageState; knownBase: boolean } {
+/**
+ * Sets `state` to what the stage starts from: its base stage's, after that stage's own
+ * instructions. Returns whether the whole chain is known (it starts from scratch).
+ */
+function startState(stage: Stage, state: StageState): boolean {
+  state.shell = false;
+  state.workdir = false;
+  state.env.clear();
+  if (!stage.base) return stage.baseName === 'scratch';
   const chain = stageChain(stage);
-  const root = chain[0] as Stage;
-  const state: StageState = { shell: false, workdir: false, env: new Set() };
-  for (const s of chain.slice(0, -1)) {
-    for (const inst of s.instructions) {
+  for (let i = 0; i < chain.length - 1; i++) {
+    for (const inst of (chain[i] as Stage).instructions) {
       if (inst.name === 'SHELL') state.shell = true;
       if (inst.name === 'WORKDIR') state.workdir = true;
-      if (inst.name === 'ENV') envPairs(inst).forEach((p) => state.env.add(p.key));
+      if (inst.name === 'ENV') for (const p of envPairs(inst)) state.env.add(p.key);
     }
   }
-  return { state, knownBase: root.baseName === 'scratch' || root.base !== undefined };
+  const root = chain[0] as Stage;
+  return root.baseName === 'scratch' || root.base !== undefined;
 }
 
 const USED_ONCE = new Set(['CMD', 'ENTRYPOINT', 'HEALTHCHECK']);
 
 export const dispatchChecks: Check = (ctx) => {
+  // One state for every stage, reset at each FROM: a file has many stages, each with few names.
+  const state: StageState = { shell: false, workdir: false, env: new Set() };
+  const args = new Set<string>();
+  const lastOf = new Map<string, Instruction>();
   for (const stage of ctx.model.stages) {
-    const { state, knownBase } = initialState(stage);
-    const args = new Set<string>();
-    const lastOf = new Map<string, Instruction>();
+    const knownBase = startState(stage, state);
+    args.clear();
+    lastOf.clear();
     for (const inst of stage.instructions) {
       undefinedVars(ctx, inst, state, args, knownBase);
       if (USED_ONCE.has(inst.name)) {
@@ -66,7 +76,7 @@ export const dispatchChecks: Check = (ctx) => {
         state.workdir = true;
       }
       if (inst.name === 'SHELL') state.shell = true;
-      if (inst.name === 'ENV') envPairs(inst).forEach((p) => state.env.add(p.key));
+      if (inst.name === 'ENV') for (const p of envPairs(inst)) state.env.add(p.key);
     }
   }
 };
