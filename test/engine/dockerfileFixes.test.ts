@@ -62,6 +62,18 @@ describe('Dockerfile quick fixes build with the real BuildKit', function () {
     await build(fixed, { token: 's3cret' }, ['--secret', 'id=npm_token,src={dir}/token']);
   });
 
+  it('the secret-mount fix of an ARG kept by an ENV builds, and the RUN reads the secret through both names', async () => {
+    const fixed = fix(`FROM ${TEST_IMAGE}\nARG NPM_TOKEN\nENV NODE_AUTH_TOKEN=$NPM_TOKEN\nRUN test "$NODE_AUTH_TOKEN" = s3cret && test "$NPM_TOKEN" = s3cret\n`, 'berth/secret-mount');
+    assert.ok(!/ARG|ENV/.test(fixed), fixed);
+    await build(fixed, { token: 's3cret' }, ['--secret', 'id=npm_token,src={dir}/token']);
+  });
+
+  it('the secret-mount fix of a secret ENV builds with the value passed as a secret', async () => {
+    const fixed = fix(`FROM ${TEST_IMAGE}\nENV API_TOKEN=in-the-file\nRUN test "$API_TOKEN" = s3cret\n`, 'berth/secret-mount');
+    assert.equal(fixed, `FROM ${TEST_IMAGE}\nRUN --mount=type=secret,id=api_token test "$(cat /run/secrets/api_token)" = s3cret\n`);
+    await build(fixed, { token: 's3cret' }, ['--secret', 'id=api_token,src={dir}/token']);
+  });
+
   it('the secret-file fix builds with the file passed as a secret', async () => {
     const fixed = fix(`FROM ${TEST_IMAGE}\nCOPY .npmrc /root/\nRUN grep -q registry /root/.npmrc\n`, 'berth/secret-file');
     await build(fixed, { npmrc: 'registry=https://r.example/\n' }, ['--secret', 'id=npmrc,src={dir}/npmrc']);

@@ -9,7 +9,7 @@ import type { Finding, QuickFix, Range, TextEdit } from '../findings';
 import type { Instruction } from './ast';
 import { looksSecret } from './checks/simple';
 import type { InstructionMemo } from './memo';
-import { argDefinitions, type DockerfileModel, type Stage } from './model';
+import { argDefinitions, envPairs, type DockerfileModel, type Stage } from './model';
 import { berthDocsUrl } from './rulesDocs';
 import { logicalRange } from './runScript';
 import { program } from './shellCommands';
@@ -84,7 +84,7 @@ export function mountHints(model: DockerfileModel, settings: MountHintSettings):
     stage.instructions.forEach((inst, index) => {
       if (inst.name === 'USER') nonRoot = !ROOT_USER.test(inst.argsText);
       if (inst.name === 'RUN' && settings.cacheMount && !nonRoot) out.push(...cacheHints(inst, model.memo));
-      if (settings.secretMount && inst.name === 'ARG') out.push(...secretHints(stage, inst, index));
+      if (settings.secretMount && (inst.name === 'ARG' || inst.name === 'ENV')) out.push(...secretHints(stage, inst, index));
       if (inst.name === 'COPY' && settings.bindMount) out.push(...bindHints(stage, inst, index));
     });
   }
@@ -126,24 +126,62 @@ function cacheHints(inst: Instruction, memo: InstructionMemo): readonly Finding[
 
 const REF = (name: string): RegExp => new RegExp(`\\$(?:\\{${name}\\}|${name}(?![A-Za-z0-9_]))`, 'g');
 
-/** An ARG with a secret's name and no default, used by later RUNs. */
+/** `$NAME`, `${NAME}` or either in double quotes, and nothing else: the name, or undefined. */
+function onlyReference(value: string): string | undefined {
+  return /^"?\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))"?$/.exec(value)?.slice(1).find((n) => n !== undefined);
+}
+
+const isOneLine = (inst: Instruction): boolean => inst.range.start.line === inst.range.end.line;
+
+/** The later ENV that keeps ARG `name` in the image (`ENV NAME=$NAME`), when it sets nothing else. */
+function persistingEnv(stage: Stage, index: number, name: string): Instruction | undefined {
+  return stage.instructions.slice(index + 1).find((i) => {
+    if (i.name !== 'ENV') return false;
+    const pairs = envPairs(i);
+    return pairs.length === 1 && onlyReference(pairs[0]?.value ?? '') === name;
+  });
+}
+
+/**
+ * The quick fix that passes a secret to the RUNs using it as a build secret: `remove` are the
+ * one-line ARG/ENV instructions that carried it, `names` the variables the RUNs read it through.
+ */
+function secretMountFix(stage: Stage, from: number, remove: Instruction[], names: string[], id: string): TextEdit[] | undefined {
+  const uses = (run: Instruction): boolean => names.some((n) => REF(n).test(run.logical));
+  const runs = stage.instructions.slice(from + 1).filter((i) => i.name === 'RUN' && !i.json && uses(i));
+  if (runs.length === 0 || !remove.every(isOneLine)) return undefined;
+  const edits = remove.map((i) => deleteLines(i.range.start.line, i.range.end.line));
+  for (const run of runs) {
+    edits.push(addMounts(run, [`type=secret,id=${id}`]));
+    for (const name of names) {
+      for (const m of run.logical.matchAll(REF(name))) edits.push({ range: logicalRange(run, m.index, m.index + m[0].length), newText: `$(cat /run/secrets/${id})` });
+    }
+  }
+  return edits;
+}
+
+/**
+ * A secret passed through ARG (with no default) or ENV and read by later RUNs: it ends up in the
+ * image history or config. The fix mounts it as a build secret in those RUNs instead.
+ */
 function secretHints(stage: Stage, inst: Instruction, index: number): readonly Finding[] {
+  return inst.name === 'ARG' ? argSecretHints(stage, inst, index) : envSecretHints(stage, inst, index);
+}
+
+function argSecretHints(stage: Stage, inst: Instruction, index: number): Finding[] {
   const defs = argDefinitions(inst);
   const out: Finding[] = [];
   for (const def of defs) {
-    if (!looksSecret(def.key)) continue;
-    const runs = stage.instructions.slice(index + 1).filter((i) => i.name === 'RUN' && !i.json && REF(def.key).test(i.logical));
-    if (runs.length === 0 || def.value !== undefined) continue;
+    if (!looksSecret(def.key) || def.value !== undefined || defs.length !== 1) continue;
+    const env = persistingEnv(stage, index, def.key);
+    const envKey = env ? envPairs(env)[0]?.key : undefined;
+    const names = envKey && envKey !== def.key ? [def.key, envKey] : [def.key];
     const id = def.key.toLowerCase();
-    const edits: TextEdit[] = [];
-    if (defs.length === 1 && inst.range.start.line === inst.range.end.line) edits.push(deleteLines(inst.range.start.line, inst.range.end.line));
-    else continue;
-    for (const run of runs) {
-      edits.push(addMounts(run, [`type=secret,id=${id}`]));
-      for (const m of run.logical.matchAll(REF(def.key))) edits.push({ range: logicalRange(run, m.index, m.index + m[0].length), newText: `$(cat /run/secrets/${id})` });
-    }
+    const edits = secretMountFix(stage, index, env ? [inst, env] : [inst], names, id);
+    if (!edits) continue;
+    const where = env ? `the image history and, through ${env.keyword} ${envKey}, its config` : 'the image history';
     out.push(
-      hint('berth/secret-mount', def.word.range, `${def.key} ends up in the image history. Pass it as a build secret: docker build --secret id=${id},env=${def.key}.`, {
+      hint('berth/secret-mount', def.word.range, `${def.key} ends up in ${where}. Pass it as a build secret: docker build --secret id=${id},env=${def.key}.`, {
         title: `Pass ${def.key} as a build secret`,
         edits,
         preferred: true,
@@ -151,6 +189,25 @@ function secretHints(stage: Stage, inst: Instruction, index: number): readonly F
     );
   }
   return out;
+}
+
+function envSecretHints(stage: Stage, inst: Instruction, index: number): Finding[] {
+  const pairs = envPairs(inst);
+  const pair = pairs[0];
+  if (pairs.length !== 1 || !pair?.keyWord || !looksSecret(pair.key)) return [];
+  // ENV NAME=$NAME after ARG NAME: the ARG's hint covers both.
+  const from = onlyReference(pair.value);
+  const arg = from === undefined ? undefined : stage.instructions.slice(0, index).find((i) => i.name === 'ARG' && argDefinitions(i).some((d) => d.key === from));
+  if (arg && argSecretHints(stage, arg, stage.instructions.indexOf(arg)).length > 0) return [];
+  const id = pair.key.toLowerCase();
+  const edits = secretMountFix(stage, index, [inst], [pair.key], id);
+  if (!edits) return [];
+  return [
+    hint('berth/secret-mount', pair.keyWord.range, `${pair.key} is stored in the image config, where anyone with the image reads it. If only the build needs it, pass it as a build secret: docker build --secret id=${id},env=${pair.key}.`, {
+      title: `Pass ${pair.key} as a build secret (removes it from the Dockerfile)`,
+      edits,
+    }),
+  ];
 }
 
 const SECRET_FILES: Record<string, 'secret' | 'ssh'> = { '.npmrc': 'secret', '.netrc': 'secret', '.pypirc': 'secret', '.git-credentials': 'secret', id_rsa: 'ssh', id_ed25519: 'ssh', id_ecdsa: 'ssh' };

@@ -52,6 +52,32 @@ describe('mount hints and their quick fixes', () => {
     );
   });
 
+  it('turns a secret ENV read by later RUNs into a secret mount, as a fix that is not preferred', () => {
+    const text = 'FROM x:1\nENV API_TOKEN=abc\nRUN curl -H "X: $API_TOKEN" http://h/\n';
+    const hint = lintDockerfile(text).find((f) => f.code === 'berth/secret-mount');
+    assert.equal(hint?.range.start.line, 1);
+    assert.match(hint?.message ?? '', /image config/);
+    assert.notEqual(hint?.fixes?.[0]?.preferred, true, 'it removes a value from the file: never applied on its own');
+    assert.equal(fixed(text, 'berth/secret-mount'), 'FROM x:1\nRUN --mount=type=secret,id=api_token curl -H "X: $(cat /run/secrets/api_token)" http://h/\n');
+  });
+
+  it('removes both the ARG and the ENV that keeps it in the image, with one hint', () => {
+    const text = 'FROM x:1\nARG NPM_TOKEN\nENV NODE_AUTH_TOKEN=${NPM_TOKEN}\nRUN npm ci && echo $NODE_AUTH_TOKEN $NPM_TOKEN\n';
+    const hints = lintDockerfile(text).filter((f) => f.code === 'berth/secret-mount');
+    assert.deepEqual(hints.map((h) => h.range.start.line), [1], 'the ENV that persists the ARG has no hint of its own');
+    assert.match(hints[0]?.message ?? '', /through ENV NODE_AUTH_TOKEN, its config/);
+    assert.equal(
+      fixed(text, 'berth/secret-mount'),
+      'FROM x:1\nRUN --mount=type=secret,id=npm_token npm ci && echo $(cat /run/secrets/npm_token) $(cat /run/secrets/npm_token)\n',
+    );
+  });
+
+  it('stays quiet on a secret ENV no RUN reads, and on ENV lines that set several names', () => {
+    for (const text of ['FROM x:1\nENV API_TOKEN=abc\nRUN true\n', 'FROM x:1\nENV API_TOKEN=abc OTHER=1\nRUN echo $API_TOKEN\n', 'FROM x:1\nENV API_TOKEN=abc\nCMD echo $API_TOKEN\n']) {
+      assert.ok(!lintDockerfile(text).some((f) => f.code === 'berth/secret-mount'), text);
+    }
+  });
+
   it('mounts a copied .npmrc as a secret and an id_rsa through ssh', () => {
     assert.equal(fixed('FROM x:1\nCOPY .npmrc /root/\nRUN npm ci\n', 'berth/secret-file')?.split('\n')[1], 'RUN --mount=type=secret,id=npmrc,target=/root/.npmrc --mount=type=cache,target=/root/.npm npm ci'.replace(' --mount=type=cache,target=/root/.npm', ''));
     assert.equal(fixed('FROM x:1\nCOPY id_rsa /root/.ssh/id_rsa\nRUN git clone git@github.com:a/b\n', 'berth/secret-file'), 'FROM x:1\nRUN --mount=type=ssh git clone git@github.com:a/b\n');
