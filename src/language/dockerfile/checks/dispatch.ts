@@ -83,6 +83,9 @@ export const dispatchChecks: Check = (ctx) => {
 
 const isAbsolute = (p: string): boolean => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\');
 
+/** Instructions with words BuildKit expands, and ARG, which defines names. */
+const EXPANDED = new Set(['ENV', 'LABEL', 'ADD', 'COPY', 'EXPOSE', 'VOLUME', 'USER', 'WORKDIR', 'STOPSIGNAL', 'ARG']);
+
 /** The words BuildKit expands for an instruction (its SupportsSingleWordExpansion). */
 function expandedWords(inst: Instruction): string[] {
   switch (inst.name) {
@@ -113,7 +116,7 @@ function mayUseVariables(inst: Instruction): boolean {
 }
 
 function undefinedVars(ctx: CheckContext, inst: Instruction, state: StageState, args: Set<string>, knownBase: boolean): void {
-  if (inst.name !== 'ARG' && !mayUseVariables(inst)) return; // most instructions use no variables
+  if (!EXPANDED.has(inst.name) || (inst.name !== 'ARG' && !mayUseVariables(inst))) return; // most instructions use no variables
   const defined = (name: string): boolean => args.has(name) || state.env.has(name) || PREDEFINED_ARGS.includes(name) || (!knownBase && COMMON_IMAGE_ENV.has(name));
   const words = inst.name === 'ARG' ? [] : expandedWords(inst);
   let reported: Set<string> | undefined; // made on first use: most instructions use no variables
