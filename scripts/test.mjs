@@ -113,13 +113,14 @@ async function extensionHostLayer(name, entry, trusted) {
 }
 
 /** Containers a failed teardown left behind: remove them, and say so. */
-async function sweepTestContainers() {
+/** Removes test containers: this run's (`label=berth.test=<run>`), or any run's (`label=berth.test`). */
+async function sweepTestContainers(label, why) {
   const { execFileSync } = await import('node:child_process');
   const docker = fs.existsSync('/usr/bin/docker') ? '/usr/bin/docker' : 'docker';
   try {
-    const ids = execFileSync(docker, ['ps', '-aq', '--filter', `label=berth.test=${runId}`], { encoding: 'utf8' }).split('\n').filter(Boolean);
+    const ids = execFileSync(docker, ['ps', '-aq', '--filter', `label=${label}`], { encoding: 'utf8' }).split('\n').filter(Boolean);
     if (ids.length > 0) {
-      console.log(`warning: ${ids.length} test container(s) of run ${runId} were left behind; removing them`);
+      console.log(`warning: ${ids.length} test container(s) ${why}; removing them`);
       execFileSync(docker, ['rm', '-f', ...ids], { stdio: 'ignore' });
     }
   } catch {
@@ -174,7 +175,11 @@ async function main() {
 
   let testbedOk = true;
   let buildOk = true;
-  if (layers.some((l) => l.needsTestbed)) testbedOk = (await setupStep('testbed', 'bash', ['scripts/testbed/setup.sh'])).failed === undefined;
+  if (layers.some((l) => l.needsTestbed)) {
+    testbedOk = (await setupStep('testbed', 'bash', ['scripts/testbed/setup.sh'])).failed === undefined;
+    // An interrupted earlier run (or benchmark) may have left containers that the views would show.
+    if (testbedOk) await sweepTestContainers('berth.test', 'of an earlier run were still there');
+  }
   if (options.build) buildOk = (await setupStep('build', 'npm', ['run', '--silent', 'build'])).failed === undefined;
   for (const layer of layers) {
     const missing = [!buildOk && 'the build', layer.needsTestbed && !testbedOk && 'the testbed'].filter(Boolean);
@@ -185,7 +190,7 @@ async function main() {
     // The outage suite restarts the daemon itself; make sure a failure there leaves it running.
     await run('bash', ['scripts/testbed/engine.sh', 'ensure']);
   }
-  if (layers.some((l) => l.needsTestbed)) await sweepTestContainers();
+  if (layers.some((l) => l.needsTestbed)) await sweepTestContainers(`berth.test=${runId}`, `of run ${runId} were left behind`);
 
   printSummary(rows, Date.now() - started);
   const passed = rows.reduce((n, r) => n + (r.passed ?? 0), 0);
