@@ -18,10 +18,11 @@ export interface Workbench {
   close(): Promise<void>;
 }
 
-export async function openWorkbench(name: string, options: { trusted?: boolean; env?: Record<string, string> } = {}): Promise<Workbench> {
+export async function openWorkbench(name: string, options: { trusted?: boolean; env?: Record<string, string>; files?: Record<string, string> } = {}): Promise<Workbench> {
   const runDir = newRunDir(name);
   const workspace = path.join(runDir, 'workspace');
   fs.mkdirSync(workspace, { recursive: true });
+  for (const [file, text] of Object.entries(options.files ?? {})) fs.writeFileSync(path.join(workspace, file), text);
   let server: CodeServer | undefined;
   let browser: BrowserSession | undefined;
   try {

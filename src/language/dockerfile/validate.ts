@@ -56,14 +56,14 @@ export function validate(df: Dockerfile, model: DockerfileModel): Finding[] {
 function validateInstruction(inst: Instruction, out: Finding[], stageNames: ReadonlySet<string>, model: DockerfileModel): void {
   const spec = INSTRUCTION_BY_NAME.get(inst.name);
   if (!spec) {
-    const guess = closest(inst.name, INSTRUCTIONS.map((s) => s.name));
+    const guess = closest(inst.name, INSTRUCTIONS.map((s) => s.name), true, true);
     out.push(error('berth/unknown-instruction', inst.keywordRange, `Unknown instruction ${inst.keyword}.${guess ? ` Did you mean ${guess}?` : ''}`));
     return;
   }
   for (const flag of inst.flags) {
     const fs = spec.flags.find((x) => x.name === flag.name);
     if (!fs) {
-      const guess = closest(flag.name, spec.flags.map((x) => x.name));
+      const guess = closest(flag.name, spec.flags.map((x) => x.name), true, true);
       out.push(error('berth/unknown-flag', flag.nameRange, `${inst.name} has no flag --${flag.name}.${guess ? ` Did you mean --${guess}?` : spec.flags.length ? ` It takes ${spec.flags.map((x) => '--' + x.name).join(', ')}.` : ' It takes no flags.'}`));
       continue;
     }
@@ -90,7 +90,7 @@ function validateMount(flag: Flag, mount: Mount, out: Finding[]): void {
   const type = MOUNT_TYPES[mount.type];
   for (const o of mount.options) {
     if (!ALL_MOUNT_KEYS.has(o.key)) {
-      const guess = closest(o.key, ALL_MOUNT_KEYS);
+      const guess = closest(o.key, ALL_MOUNT_KEYS, true, true);
       out.push(error('berth/mount-key', inValue(flag, o.start, o.end), `Unknown --mount key "${o.key}".${guess ? ` Did you mean ${guess}?` : ''}`));
     } else if (o.canonical === 'type' && !type) {
       out.push(error('berth/mount-type', inValue(flag, o.start, o.end), `Unknown mount type "${o.value ?? ''}": use ${Object.keys(MOUNT_TYPES).join(', ')}.`));
@@ -119,7 +119,7 @@ function validateCopyFrom(flag: Flag, value: string, out: Finding[], stageNames:
     return;
   }
   if (stageNames.has(lower) || IMAGE_LIKE.test(value)) return;
-  const guess = closest(lower, stageNames, false);
+  const guess = closest(lower, stageNames, false, true);
   if (guess) {
     out.push({
       ...error('berth/copy-from', flag.valueRange ?? flag.range, `No stage is named "${value}". Did you mean "${guess}"?`),

@@ -2,6 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { applyEdits } from '../../../src/language/dockerfile/applyEdits';
 import { lintDockerfile } from '../../../src/language/dockerfile/lint';
+import { editDistance } from '../../../src/language/dockerfile/suggest';
 
 const codes = (text: string): string[] => lintDockerfile(text, { settings: { hints: { cacheMount: false, secretMount: false, bindMount: false } } }).map((f) => f.code);
 
@@ -50,6 +51,16 @@ describe('Berth rules: errors and good practice', () => {
     const f = lintDockerfile(text).find((x) => x.code === 'berth/copy-from');
     assert.match(f?.message ?? '', /Did you mean "builder"/);
     assert.equal(applyEdits(text, f?.fixes?.[0]?.edits ?? []), 'FROM a:1 AS builder\nFROM a:1\nCOPY --from=builder /x /y\n');
+  });
+
+  it('counts two swapped letters as one typo: biuld means build, RNU means RUN', () => {
+    const text = 'FROM a:1 AS build\nFROM a:1\nCOPY --from=biuld /x /y\nRNU true\n';
+    const found = lintDockerfile(text);
+    assert.match(found.find((x) => x.code === 'berth/copy-from')?.message ?? '', /Did you mean "build"/);
+    assert.match(found.find((x) => x.code === 'berth/unknown-instruction')?.message ?? '', /Did you mean RUN\?/);
+    assert.equal(editDistance('biuld', 'build'), 2);
+    assert.equal(editDistance('biuld', 'build', true), 1);
+    assert.equal(editDistance('ca', 'abc', true), 3, 'optimal string alignment: no edit of a swapped pair');
   });
 
   it('quick fixes of BuildKit checks are exact', () => {

@@ -1,0 +1,87 @@
+/**
+ * A Dockerfile as a person sees it in the workbench: open it, see Berth's and BuildKit's findings
+ * in the editor and the Problems view, and keep a screenshot to look at.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { freshResultsDir } from '../harness/evidence';
+import { openWorkbench, untilDone, type Workbench } from './workbench';
+
+const DOCKERFILE = [
+  '# syntax=docker/dockerfile:1',
+  'FROM node:latest as build',
+  'WORKDIR /app',
+  'COPY . .',
+  'RUN apt-get update && apt-get install -y curl',
+  'RUN npm ci && npm run build',
+  '',
+  'FROM nginx:1.27',
+  'COPY --from=biuld /app/dist /usr/share/nginx/html',
+  '',
+].join('\n');
+
+describe('Dockerfile diagnostics (UI)', function () {
+  this.timeout(120_000);
+  const results = freshResultsDir('ui-dockerfile');
+  let workbench: Workbench | undefined;
+
+  before(async () => {
+    workbench = await openWorkbench('ui-dockerfile', { trusted: true, files: { Dockerfile: DOCKERFILE } });
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await workbench?.keepEvidence();
+  });
+
+  after(async () => {
+    await workbench?.close();
+  });
+
+  it('opens the Dockerfile and underlines what Berth and BuildKit find', async () => {
+    const page = workbench!.page;
+    const editor = page.locator('.editor-instance .view-lines').filter({ hasText: 'FROM nginx' });
+    await untilDone(
+      page,
+      'the Dockerfile open in an editor',
+      async () => {
+        await page.keyboard.press('Control+P');
+        const input = page.locator('.quick-input-widget input');
+        await input.waitFor({ timeout: 5_000 });
+        await input.fill('Dockerfile');
+        await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: 'Dockerfile' }).first().click({ timeout: 5_000 });
+      },
+      () => editor.first().waitFor({ timeout: 2_000 }).then(() => true, () => false),
+    );
+    // An error (the COPY --from typo) and warnings (BuildKit's FromAsCasing, the :latest base).
+    await page.locator('.squiggly-error').first().waitFor({ timeout: 30_000 });
+    await page.locator('.squiggly-warning').first().waitFor({ timeout: 10_000 });
+  });
+
+  it('lists the findings, with their codes, in the Problems view', async () => {
+    const page = workbench!.page;
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ timeout: 10_000 });
+    await input.fill('>Problems: Focus on Problems View');
+    await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: /Focus on Problems View/ }).first().click();
+    const rows = page.locator('.markers-panel .monaco-list-row');
+    await rows.filter({ hasText: 'No stage is named "biuld". Did you mean "build"?' }).first().waitFor({ timeout: 15_000 });
+    const text = (await rows.allTextContents()).join('\n');
+    for (const code of ['FromAsCasing', 'berth/latest-base-image', 'berth/apt-no-install-recommends', 'berth/copy-from']) {
+      assert.ok(text.includes(code), `${code} is missing from the Problems view:\n${text}`);
+    }
+  });
+
+  it('saves a screenshot of the editor and the Problems view', async () => {
+    const page = workbench!.page;
+    // Put the cursor on the COPY --from typo: its quick fix light bulb shows beside it.
+    await page.locator('.editor-instance .view-line').filter({ hasText: 'COPY --from=biuld' }).first().click();
+    await page.mouse.move(900, 200);
+    const file = path.join(results, 'dockerfile.png');
+    await page.screenshot({ path: file });
+    const png = fs.readFileSync(file);
+    assert.equal(png.subarray(1, 4).toString(), 'PNG');
+    assert.ok(png.length > 20_000, `screenshot is only ${png.length} bytes`);
+  });
+});
