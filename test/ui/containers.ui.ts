@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { freshResultsDir } from '../harness/evidence';
 import { createTestContainer, docker, removeTestContainers, runId, TEST_IMAGE, TEST_LABEL, waitFor } from '../support/docker';
-import { activityBarItem, openWorkbench, untilDone, type Workbench } from './workbench';
+import { activityBarItem, openWorkbench, runCommand, untilDone, type Workbench } from './workbench';
 
 describe('Containers view (UI)', function () {
   this.timeout(120_000);
@@ -66,11 +66,7 @@ describe('Containers view (UI)', function () {
 
   it('pauses a container from the command palette, picking it in a quick pick', async () => {
     const page = workbench!.page;
-    await page.keyboard.press('F1');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ timeout: 10_000 });
-    await input.fill('>Berth: Pause Container');
-    await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: 'Berth: Pause Container' }).first().click();
+    await runCommand(page, 'Berth: Pause Container');
     // The quick pick offers only running containers; type the name and take it.
     const pick = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: name });
     await pick.first().waitFor({ timeout: 10_000 });

@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { freshResultsDir } from '../harness/evidence';
-import { openWorkbench, untilDone, type Workbench } from './workbench';
+import { openWorkbench, runCommand, untilDone, type Workbench } from './workbench';
 
 const DOCKERFILE = [
   '# syntax=docker/dockerfile:1',
@@ -60,11 +60,7 @@ describe('Dockerfile diagnostics (UI)', function () {
 
   it('lists the findings, with their codes, in the Problems view', async () => {
     const page = workbench!.page;
-    await page.keyboard.press('F1');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ timeout: 10_000 });
-    await input.fill('>Problems: Focus on Problems View');
-    await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: /Focus on Problems View/ }).first().click();
+    await runCommand(page, 'Problems: Focus on Problems View');
     const rows = page.locator('.markers-panel .monaco-list-row');
     await rows.filter({ hasText: 'No stage is named "biuld". Did you mean "build"?' }).first().waitFor({ timeout: 15_000 });
     const text = (await rows.allTextContents()).join('\n');

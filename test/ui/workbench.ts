@@ -47,6 +47,15 @@ export async function openWorkbench(name: string, options: { trusted?: boolean; 
   };
 }
 
+/** Runs a command by its title from the command palette (F1). */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: 10_000 });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: title }).first().click();
+}
+
 /** The modal "Do you trust the authors…?" dialog, when the workbench shows one. */
 export function trustDialog(page: Page): Locator {
   return page.locator('.monaco-dialog-box').filter({ hasText: /trust the authors/i });
