@@ -72,8 +72,11 @@ const extensionHost = {
   plugins: [dockerodeAsSibling, featuresAsSiblings],
 };
 
+/** The compose linter's worker thread (see composeLintClient.ts): its own file, beside extension.js. */
+const WORKERS = { composeLintWorker: 'src/language/compose/composeLintWorker.ts' };
+
 /** @type {import('esbuild').BuildOptions[]} */
-const features = Object.entries(FEATURE_DOORS).map(([name, entry]) => ({ ...extensionHost, entryPoints: { [name]: entry }, plugins: [] }));
+const features = Object.entries({ ...FEATURE_DOORS, ...WORKERS }).map(([name, entry]) => ({ ...extensionHost, entryPoints: { [name]: entry }, plugins: [] }));
 
 /** @type {import('esbuild').BuildOptions} */
 const dockerode = {
@@ -99,7 +102,7 @@ if (watch) {
 } else {
   const results = await Promise.all([extensionHost, dockerode, cli, ...features].map((options) => esbuild.build(options)));
   const size = (r) => Object.entries(r.metafile.outputs).filter(([f]) => f.endsWith('.js')).reduce((n, [, o]) => n + o.bytes, 0);
-  const sizes = ['extension', 'dockerode', 'cli', ...Object.keys(FEATURE_DOORS)].map((name, i) => `dist/${name}.js ${(size(results[i]) / 1024).toFixed(0)} KiB`);
+  const sizes = ['extension', 'dockerode', 'cli', ...Object.keys(FEATURE_DOORS), ...Object.keys(WORKERS)].map((name, i) => `dist/${name}.js ${(size(results[i]) / 1024).toFixed(0)} KiB`);
   console.log(`esbuild: ${sizes.join(', ')}${production ? ' (production)' : ''}`);
   if (production) writeNotices(results);
 }

@@ -4,6 +4,7 @@ import type { EngineClient } from './engine/client';
 import type { EngineState } from './engine/engineConnection';
 import type { ContainersTree } from './explorer/containers/containersTree';
 import type { EngineSession } from './engineSession';
+import type { ComposeLintCounts } from './language/compose/composeLanguage';
 
 export interface BerthApi {
   engineState(): { kind: EngineState['kind']; message?: string };
@@ -13,13 +14,15 @@ export interface BerthApi {
   engineClient(): EngineClient | undefined;
   /** How long activate() took, in milliseconds (for the benchmark). */
   readonly activationMs: number;
+  /** How many compose lints ran on the worker thread, and in the extension host because it could not. */
+  readonly composeLints: Readonly<ComposeLintCounts>;
 }
 
 function summarize(state: EngineState): { kind: EngineState['kind']; message?: string } {
   return state.kind === 'connecting' || state.kind === 'connected' ? { kind: state.kind } : { kind: state.kind, message: state.error.userMessage };
 }
 
-export function createApi(session: EngineSession, containersTree: ContainersTree, activationMs: () => number): BerthApi {
+export function createApi(session: EngineSession, containersTree: ContainersTree, activationMs: () => number, composeLints: ComposeLintCounts): BerthApi {
   return {
     engineState: () => summarize(session.state),
     onDidChangeEngineState: (listener, thisArgs, disposables) => session.onDidChangeState((s) => listener.call(thisArgs, summarize(s)), undefined, disposables),
@@ -28,5 +31,6 @@ export function createApi(session: EngineSession, containersTree: ContainersTree
     get activationMs() {
       return activationMs();
     },
+    composeLints,
   };
 }

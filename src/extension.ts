@@ -7,7 +7,7 @@ import { ComposeRunner } from './compose/composeRunner';
 import { LocalImageNames } from './engine/localImageNames';
 import { EngineSession } from './engineSession';
 import { ContainersTree } from './explorer/containers/containersTree';
-import { registerComposeLanguage } from './language/compose/composeLanguage';
+import { registerComposeLanguage, type ComposeLintCounts } from './language/compose/composeLanguage';
 import { registerDockerfileLanguage } from './language/dockerfile/dockerfileLanguage';
 import { Views } from './ids';
 import { createEngineStatusBar } from './statusBar';
@@ -24,6 +24,7 @@ export function activate(context: vscode.ExtensionContext): BerthApi {
   });
   containers.bindView(containersView);
   const images = new LocalImageNames();
+  const composeLints: ComposeLintCounts = { offThread: 0, inProcess: 0 };
   const imageOptions = { images: () => images.get() };
 
   context.subscriptions.push(
@@ -35,12 +36,12 @@ export function activate(context: vscode.ExtensionContext): BerthApi {
     ...registerCommands({ session, containers, log, compose: new ComposeRunner(log) }),
     images,
     session.onDidChangeConnection((c) => images.attach(c)),
-    ...registerComposeLanguage(imageOptions),
+    ...registerComposeLanguage(imageOptions, log, composeLints),
     ...registerComposeCodeLens(),
     ...registerDockerfileLanguage(imageOptions),
   );
   const activationMs = performance.now() - started;
-  return createApi(session, containers, () => activationMs);
+  return createApi(session, containers, () => activationMs, composeLints);
 }
 
 export function deactivate(): void {

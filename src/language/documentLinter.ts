@@ -15,12 +15,18 @@ export interface DocumentLinterOptions {
   debounceMs: number;
   /** Extra condition beyond the language (e.g. only files on disk). */
   accepts?: (doc: vscode.TextDocument) => boolean;
-  lint: (doc: vscode.TextDocument) => Finding[];
+  /** The findings, or a promise of them (work done off the extension host's thread). */
+  lint: (doc: vscode.TextDocument) => Finding[] | Promise<Finding[]>;
+  /** Told when a lint fails, so the failure is seen (the document keeps its last diagnostics). */
+  onError?: (error: unknown) => void;
 }
 
 export class DocumentLinter implements vscode.Disposable {
   private readonly diagnostics: vscode.DiagnosticCollection;
   private readonly pending = new Map<string, NodeJS.Timeout>();
+  /** The latest lint asked for, per document: an older answer that arrives late is dropped. */
+  private readonly latest = new Map<string, number>();
+  private lints = 0;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly options: DocumentLinterOptions) {
@@ -33,6 +39,7 @@ export class DocumentLinter implements vscode.Disposable {
       }),
       vscode.workspace.onDidCloseTextDocument((doc) => {
         this.cancel(doc.uri);
+        this.latest.delete(doc.uri.toString());
         this.diagnostics.delete(doc.uri);
       }),
       vscode.languages.registerCodeActionsProvider(
@@ -52,7 +59,21 @@ export class DocumentLinter implements vscode.Disposable {
   lintNow(doc: vscode.TextDocument): void {
     this.cancel(doc.uri);
     if (!this.accepts(doc) || doc.isClosed) return;
-    this.diagnostics.set(doc.uri, toDiagnostics(this.options.lint(doc)));
+    const result = this.options.lint(doc);
+    if (Array.isArray(result)) {
+      this.diagnostics.set(doc.uri, toDiagnostics(result));
+      return;
+    }
+    const key = doc.uri.toString();
+    const lint = ++this.lints;
+    const version = doc.version;
+    this.latest.set(key, lint);
+    result.then(
+      (findings) => {
+        if (this.latest.get(key) === lint && !doc.isClosed && doc.version === version) this.diagnostics.set(doc.uri, toDiagnostics(findings));
+      },
+      (error: unknown) => this.options.onError?.(error),
+    );
   }
 
   lintSoon(doc: vscode.TextDocument): void {

@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { BerthApi } from '../../src/api';
 import { waitFor } from '../support/docker';
 import { activateBerth, repoRoot } from './testUtil';
 
@@ -20,8 +21,9 @@ function codeOf(d: vscode.Diagnostic): string {
 describe('compose language', function () {
   this.timeout(30_000);
 
+  let api: BerthApi;
   before(async () => {
-    await activateBerth();
+    api = await activateBerth();
   });
 
   it('diagnoses a compose file opened from disk', async () => {
@@ -36,6 +38,9 @@ describe('compose language', function () {
     });
     const summary = found.map((d) => `${d.range.start.line + 1} ${codeOf(d)}`).sort();
     assert.deepEqual(summary, ['12 compose/unset-variable', '2 compose/obsolete-version', '6 compose/unknown-key', '9 compose/undefined-service']);
+    // Linted on the worker thread, not in the extension host.
+    assert.ok(api.composeLints.offThread > 0, JSON.stringify(api.composeLints));
+    assert.equal(api.composeLints.inProcess, 0);
     const unknown = found.find((d) => codeOf(d) === 'compose/unknown-key')!;
     assert.equal(unknown.message, 'unknown key `heathcheck` in service `web` (did you mean `healthcheck`?)');
     assert.equal(unknown.severity, vscode.DiagnosticSeverity.Error);

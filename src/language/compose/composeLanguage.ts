@@ -6,7 +6,9 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { Finding } from '../findings';
 import { DocumentLinter } from '../documentLinter';
+import { ComposeLintClient } from './composeLintClient';
 import { editorComposeHost } from './editorHost';
 import { composeFeatures, registerComposeProviders, type ComposeProviderOptions } from './composeProviders';
 
@@ -15,16 +17,40 @@ export const COMPOSE_LANGUAGE_ID = 'dockercompose';
 /** Long enough to skip keystrokes, short enough to feel live. */
 const DEBOUNCE_MS = 250;
 
-export function registerComposeLanguage(options: ComposeProviderOptions = {}): vscode.Disposable[] {
+/** Where compose lints ran: on the worker thread, or in the extension host when it could not. */
+export interface ComposeLintCounts {
+  offThread: number;
+  inProcess: number;
+}
+
+export function registerComposeLanguage(options: ComposeProviderOptions = {}, log?: vscode.LogOutputChannel, counts: ComposeLintCounts = { offThread: 0, inProcess: 0 }): vscode.Disposable[] {
+  const worker = new ComposeLintClient();
+  let warned = false;
+  const inProcess = (doc: vscode.TextDocument): Finding[] => composeFeatures().lintComposeFile(doc.uri.fsPath, doc.getText(), editorComposeHost(doc.uri));
   const linter = new DocumentLinter({
     name: 'berth-compose',
     languageId: COMPOSE_LANGUAGE_ID,
     debounceMs: DEBOUNCE_MS,
     // Paths in a compose file resolve on disk, so only files on disk are linted.
     accepts: (doc) => doc.uri.scheme === 'file',
-    lint: (doc) => composeFeatures().lintComposeFile(doc.uri.fsPath, doc.getText(), editorComposeHost(doc.uri)),
+    // On the worker thread; in-process if the worker cannot run (the document still gets its diagnostics).
+    lint: (doc) =>
+      worker.lint(doc.uri.fsPath, doc.getText(), editorComposeHost(doc.uri).projectFiles ?? []).then(
+        (findings) => {
+          counts.offThread++;
+          return findings;
+        },
+        (error: unknown) => {
+          if (!warned) log?.warn(`compose files are linted in the extension host: ${String(error)}`);
+          warned = true;
+          counts.inProcess++;
+          return inProcess(doc);
+        },
+      ),
+    onError: (error) => log?.error(`compose lint failed: ${String(error)}`),
   });
   return [
+    worker,
     linter,
     // A saved `.env`, env file, Dockerfile or compose file can change what the compose files beside it report.
     vscode.workspace.onDidSaveTextDocument((saved) => {

@@ -1,0 +1,19 @@
+/**
+ * Lints compose files on a worker thread, so a large file never holds up the extension host
+ * (a 1,000-service file takes about half a second). Started by ComposeLintClient; the messages are
+ * plain data. Pure: no vscode import.
+ */
+import { parentPort } from 'node:worker_threads';
+import { nodeComposeHost } from './composeHost';
+import type { LintReply, LintRequest } from './composeLintClient';
+import { lintComposeFile } from './lintCompose';
+
+parentPort?.on('message', (request: LintRequest) => {
+  let reply: LintReply;
+  try {
+    reply = { id: request.id, findings: lintComposeFile(request.file, request.text, nodeComposeHost(process.env, request.projectFiles)) };
+  } catch (error) {
+    reply = { id: request.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+  }
+  parentPort?.postMessage(reply);
+});
