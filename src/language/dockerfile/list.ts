@@ -16,31 +16,24 @@ export function list<T>(): T[] {
   return EMPTY.slice();
 }
 
-/** Items gathered for exactList: the array is reused (and keeps its room), so gathering allocates nothing. */
-const gathered: unknown[] = [];
-let count = 0;
-let gathering = false;
-const gather = (item: unknown): void => {
-  gathered[count++] = item;
-};
-
 /**
- * The items `fill` adds, in an array of exactly their number: an array grown by push keeps room for
- * 17, and most of a parse's lists (flags, words) hold one to three, for as long as the analysis.
+ * Builds lists of exactly their length: an array grown by push keeps room for 17 elements, and
+ * most of a parse's lists (flags, words, a command's words) hold one to three, for as long as the
+ * analysis. One buffer per call site, reused; a site must take() before it builds again.
  */
-export function exactList<T>(fill: (add: (item: T) => void) => void): T[] {
-  if (gathering) {
-    const out = list<T>();
-    fill((item) => out.push(item));
-    return out;
+export class ListBuffer<T> {
+  private readonly items: (T | undefined)[] = [];
+  private count = 0;
+
+  push(item: T): void {
+    this.items[this.count++] = item;
   }
-  gathering = true;
-  try {
-    fill(gather);
-    return gathered.slice(0, count) as T[];
-  } finally {
-    gathered.fill(undefined, 0, count); // hold on to nothing
-    count = 0;
-    gathering = false;
+
+  /** The items pushed since the last take, in a new array of their number; the buffer holds on to nothing. */
+  take(): T[] {
+    const out = this.items.slice(0, this.count) as T[];
+    this.items.fill(undefined, 0, this.count);
+    this.count = 0;
+    return out;
   }
 }

@@ -7,8 +7,8 @@
 import { range, type Position, type Range } from '../findings';
 import type { Directive, Dockerfile, Flag, Heredoc, Instruction, ParseError, Word } from './ast';
 import { argsVerdict } from './nodeArgs';
-import { exactList, list } from './list';
-import { eachFlag, eachWord, isSpace } from './words';
+import { ListBuffer, list } from './list';
+import { eachFlag, isSpace, nextWord, type WordCursor } from './words';
 
 const DIRECTIVE = /^#[ \t]*([a-zA-Z][a-zA-Z0-9]*)[ \t]*=[ \t]*(.+?)[ \t]*$/;
 const KNOWN_DIRECTIVES = new Set(['escape', 'syntax', 'check']);
@@ -101,6 +101,11 @@ class ParsedFlag implements Flag {
   }
 }
 
+/** Where the parser gathers an instruction's words and flags (see ListBuffer), and its place in the words. */
+const WORDS = new ListBuffer<Word>();
+const FLAGS = new ListBuffer<Flag>();
+const CURSOR: WordCursor = { start: 0, end: 0, next: 0 };
+
 /** Shared by every instruction without comments or heredocs; the parser never pushes into it. */
 const NONE: never[] = [];
 
@@ -138,8 +143,11 @@ class ParsedInstruction implements Instruction {
   /** Split when first asked for: the checks read a RUN's script, rarely its words. */
   get words(): Word[] {
     if (this.argWords === undefined) {
-      const map = this.map;
-      this.argWords = exactList<Word>((add) => eachWord(map.text, this.escape, this.argsStart, this.argsEnd, (text, start, end) => add(new ParsedWord(text, map, start, end))));
+      const { map, escape, argsEnd } = this;
+      const text = map.text;
+      CURSOR.next = this.argsStart;
+      while (nextWord(text, escape, CURSOR.next, argsEnd, CURSOR)) WORDS.push(new ParsedWord(text.slice(CURSOR.start, CURSOR.end), map, CURSOR.start, CURSOR.end));
+      this.argWords = WORDS.take();
     }
     return this.argWords;
   }
@@ -327,14 +335,13 @@ function buildInstruction(map: PositionMap, from: number, escape: string, errors
   let argsStart = kwEnd;
   while (argsStart < text.length && isSpace(text[argsStart] as string)) argsStart++;
   if (text.startsWith('--', argsStart)) {
-    flags = exactList<Flag>((add) => {
-      argsStart = eachFlag(text, kwEnd, (flagStart, flagEnd, value) => {
-        const body = value.slice(2);
-        const eq = body.indexOf('=');
-        const rawEq = text.indexOf('=', flagStart);
-        add(new ParsedFlag(eq < 0 ? body : body.slice(0, eq), eq < 0 ? undefined : body.slice(eq + 1), map, flagStart, flagEnd, rawEq < 0 || rawEq >= flagEnd ? -1 : rawEq));
-      });
+    argsStart = eachFlag(text, kwEnd, (flagStart, flagEnd, value) => {
+      const body = value.slice(2);
+      const eq = body.indexOf('=');
+      const rawEq = text.indexOf('=', flagStart);
+      FLAGS.push(new ParsedFlag(eq < 0 ? body : body.slice(0, eq), eq < 0 ? undefined : body.slice(eq + 1), map, flagStart, flagEnd, rawEq < 0 || rawEq >= flagEnd ? -1 : rawEq));
     });
+    flags = FLAGS.take();
   }
   let argsEnd = text.length;
   while (argsEnd > argsStart && isSpace(text[argsEnd - 1] as string)) argsEnd--;

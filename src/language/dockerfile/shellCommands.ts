@@ -3,7 +3,7 @@
  * `|`, `&`, parentheses and newlines, with unquoted words and offsets. Enough to recognise package
  * managers, `cd`, `curl … | sh` and `sudo`; not a full shell parser. Pure.
  */
-import { list } from './list';
+import { ListBuffer } from './list';
 
 const SPACE = /\s/;
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
@@ -23,26 +23,37 @@ for (const ch of '\\\'"#;&|()\n \t\r') SPECIAL[ch.charCodeAt(0)] = 1;
 const isSpecial = (c: number): boolean => c < 128 && SPECIAL[c] === 1;
 
 /** Splits `script`; `make` builds each command (a caller may add what it knows, such as where the script sits). */
+/** Where shellCommands gathers a script's commands and a command's words (see ListBuffer); it never runs inside itself. */
+const COMMANDS = new ListBuffer<unknown>();
+const WORDS = new ListBuffer<string>();
+
 export function shellCommands(script: string): ShellCommand[];
 export function shellCommands<T>(script: string, make: (words: string[], start: number, end: number, piped: boolean) => T): T[];
 export function shellCommands<T>(script: string, make?: (words: string[], start: number, end: number, piped: boolean) => T): (T | ShellCommand)[] {
-  const out = list<T | ShellCommand>();
-  let words = list<string>();
+  const out = COMMANDS as ListBuffer<T | ShellCommand>;
+  const words = WORDS;
   let word = '';
   let inWord = false;
   let start = -1;
   let end = 0;
   let piped = false;
   let nextPiped = false;
+  let wordCount = 0;
   const endWord = (): void => {
-    if (inWord) words.push(word);
+    if (inWord) {
+      words.push(word);
+      wordCount++;
+    }
     word = '';
     inWord = false;
   };
   const endCommand = (): void => {
     endWord();
-    if (words.length > 0) out.push(make ? make(words, start, end, piped) : { words, start, end, piped });
-    words = list();
+    if (wordCount > 0) {
+      const taken = words.take();
+      out.push(make ? make(taken, start, end, piped) : { words: taken, start, end, piped });
+    }
+    wordCount = 0;
     start = -1;
     piped = nextPiped;
     nextPiped = false;
@@ -97,7 +108,7 @@ export function shellCommands<T>(script: string, make?: (words: string[], start:
     i = j - 1;
   }
   endCommand();
-  return out;
+  return out.take();
 }
 
 /** The command's program and arguments, past `VAR=value`, `sudo`, `env` and `exec` (shared: do not modify). */

@@ -28,34 +28,34 @@ export function isSpaceAt(s: string, i: number): boolean {
  */
 export function splitWords(s: string, escape: string, from = 0, to = s.length): Span[] {
   const words: Span[] = [];
-  eachWord(s, escape, from, to, (text, start, end) => words.push({ text, start, end }));
+  const at: WordCursor = { start: 0, end: 0, next: from };
+  while (nextWord(s, escape, at.next, to, at)) words.push({ text: s.slice(at.start, at.end), start: at.start, end: at.end });
   return words;
 }
 
-/** splitWords without the intermediate spans: calls `emit` for each word (the parser's hot path). */
-export function eachWord(s: string, escape: string, from: number, to: number, emit: (text: string, start: number, end: number) => void): void {
-  let pos = from;
-  while (pos < to) {
-    while (pos < to && isSpaceAt(s, pos)) pos++;
-    if (pos >= to) break;
-    const start = pos;
-    let quote = '';
-    let end = to;
-    for (; pos < to; pos++) {
-      const ch = s[pos] as string;
-      if (quote === '') {
-        if (isSpaceAt(s, pos)) break;
-        if (ch === "'" || ch === '"') quote = ch;
-        else if (ch === escape) {
-          if (pos + 1 === to) {
-            end = pos;
-            pos++;
-            break;
-          }
-          pos++;
-        }
-      } else if (ch === quote) quote = '';
-      else if (ch === escape && quote !== "'") {
+/** Where nextWord found a word: its offsets, and where the search for the next one starts. */
+export interface WordCursor {
+  start: number;
+  end: number;
+  next: number;
+}
+
+/**
+ * BuildKit's parseWords one word at a time, from `pos`: fills `at` and says whether a word was
+ * left before `to`. No callback and nothing allocated (the parser's hot path).
+ */
+export function nextWord(s: string, escape: string, pos: number, to: number, at: WordCursor): boolean {
+  while (pos < to && isSpaceAt(s, pos)) pos++;
+  if (pos >= to) return false;
+  const start = pos;
+  let quote = '';
+  let end = to;
+  for (; pos < to; pos++) {
+    const ch = s[pos] as string;
+    if (quote === '') {
+      if (isSpaceAt(s, pos)) break;
+      if (ch === "'" || ch === '"') quote = ch;
+      else if (ch === escape) {
         if (pos + 1 === to) {
           end = pos;
           pos++;
@@ -63,10 +63,21 @@ export function eachWord(s: string, escape: string, from: number, to: number, em
         }
         pos++;
       }
+    } else if (ch === quote) quote = '';
+    else if (ch === escape && quote !== "'") {
+      if (pos + 1 === to) {
+        end = pos;
+        pos++;
+        break;
+      }
+      pos++;
     }
-    if (end === to) end = Math.min(pos, to);
-    emit(s.slice(start, end), start, end);
   }
+  if (end === to) end = Math.min(pos, to);
+  at.start = start;
+  at.end = end;
+  at.next = pos;
+  return true;
 }
 
 /** Ends a plain flag: whitespace, or a quote or backslash (which need BuildKit's unquoting). */

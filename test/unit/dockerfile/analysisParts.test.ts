@@ -3,7 +3,7 @@
  * the instruction under a line, and words split on first use.
  */
 import * as assert from 'node:assert/strict';
-import { exactList } from '../../../src/language/dockerfile/list';
+import { ListBuffer } from '../../../src/language/dockerfile/list';
 import { buildModel } from '../../../src/language/dockerfile/model';
 import { parseMount } from '../../../src/language/dockerfile/mount';
 import { parseDockerfile } from '../../../src/language/dockerfile/parser';
@@ -81,31 +81,17 @@ describe('instruction words', () => {
   });
 });
 
-describe('exactList', () => {
-  it('returns what was added, in order, in a fresh array each time', () => {
-    const a = exactList<number>((add) => [1, 2, 3].forEach(add));
-    const b = exactList<number>((add) => add(4));
+describe('ListBuffer', () => {
+  it('hands over what was pushed, in order, in a fresh array each time, and starts empty again', () => {
+    const buffer = new ListBuffer<number>();
+    [1, 2, 3].forEach((n) => buffer.push(n));
+    const a = buffer.take();
+    buffer.push(4);
+    const b = buffer.take();
     assert.deepEqual(a, [1, 2, 3]);
     assert.deepEqual(b, [4]);
-    assert.deepEqual(exactList<number>(() => undefined), []);
-  });
-
-  it('works when a list is gathered while another one is (a nested parse)', () => {
-    const outer = exactList<number[]>((add) => {
-      add([0]);
-      add(exactList<number>((inner) => [1, 2].forEach(inner)));
-      add([3]);
-    });
-    assert.deepEqual(outer, [[0], [1, 2], [3]]);
-  });
-
-  it('is ready for the next list after fill throws', () => {
-    assert.throws(() =>
-      exactList<number>((add) => {
-        add(1);
-        throw new Error('broken');
-      }),
-    );
-    assert.deepEqual(exactList<number>((add) => add(2)), [2]);
+    assert.deepEqual(buffer.take(), []);
+    a.push(9);
+    assert.deepEqual(b, [4], 'lists taken do not share storage');
   });
 });
