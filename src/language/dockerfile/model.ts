@@ -138,8 +138,11 @@ class ModelStage implements Stage {
 }
 
 function stageOf(from: Instruction, index: number, earlier: ReadonlyMap<string, Stage>, env: Env, escape: string): Stage {
-  const [baseWord, asWord, nameWord] = from.words;
-  const named = from.words.length === 3 && asWord !== undefined && asWord.text.toLowerCase() === 'as';
+  const words = from.words;
+  const baseWord = words[0];
+  const asWord = words[1];
+  const nameWord = words[2];
+  const named = words.length === 3 && asWord !== undefined && asWord.text.toLowerCase() === 'as';
   const baseName = baseWord ? expandWord(baseWord.text, env, escape).result : '';
   const platform = from.flags.find((f) => f.name === 'platform');
   const name = named ? nameWord?.text.toLowerCase() : undefined;

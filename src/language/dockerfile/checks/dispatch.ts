@@ -33,7 +33,7 @@ interface StageState {
 function startState(stage: Stage, state: StageState): boolean {
   state.shell = false;
   state.workdir = false;
-  state.env.clear();
+  if (state.env.size > 0) state.env.clear(); // clear() makes a new table even when empty
   if (!stage.base) return stage.baseName === 'scratch';
   const chain = stageChain(stage);
   for (let i = 0; i < chain.length - 1; i++) {
@@ -48,6 +48,8 @@ function startState(stage: Stage, state: StageState): boolean {
 }
 
 const USED_ONCE = new Set(['CMD', 'ENTRYPOINT', 'HEALTHCHECK']);
+/** WORKDIR is judged as if no variable were set. */
+const NOTHING_SET = (): string => '';
 
 export const dispatchChecks: Check = (ctx) => {
   // One state for every stage, reset at each FROM: a file has many stages, each with few names.
@@ -56,8 +58,8 @@ export const dispatchChecks: Check = (ctx) => {
   const lastOf = new Map<string, Instruction>();
   for (const stage of ctx.model.stages) {
     const knownBase = startState(stage, state);
-    args.clear();
-    lastOf.clear();
+    if (args.size > 0) args.clear();
+    if (lastOf.size > 0) lastOf.clear();
     for (const inst of stage.instructions) {
       undefinedVars(ctx, inst, state, args, knownBase);
       if (USED_ONCE.has(inst.name)) {
@@ -69,7 +71,7 @@ export const dispatchChecks: Check = (ctx) => {
         ctx.report('JSONArgsRecommended', inst, `JSON arguments recommended for ${inst.name} to prevent unintended behavior related to OS signals`, { range: inst.argsRange });
       }
       if (inst.name === 'WORKDIR') {
-        const path = expandWord(inst.argsText, () => '', ctx.df.escapeChar).result;
+        const path = expandWord(inst.argsText, NOTHING_SET, ctx.df.escapeChar).result;
         if (!state.workdir && inst.argsText !== '' && !isAbsolute(path)) {
           ctx.report('WorkdirRelativePath', inst, `Relative workdir "${inst.argsText}" can have unexpected results if the base image changes`, { range: inst.argsRange });
         }
