@@ -106,8 +106,8 @@ const WORDS = new ListBuffer<Word>();
 const FLAGS = new ListBuffer<Flag>();
 const CURSOR: WordCursor = { start: 0, end: 0, next: 0 };
 
-/** Shared by every instruction without comments or heredocs; the parser never pushes into it. */
-const NONE: never[] = [];
+/** Shared by every instruction without flags, comments or heredocs; frozen, so a push fails loudly. */
+const NONE = Object.freeze([]) as unknown as never[];
 
 class ParsedInstruction implements Instruction {
   flags: Flag[] = NONE;
