@@ -3,10 +3,11 @@ import * as assert from 'node:assert/strict';
 import { applyEdits } from '../../../src/language/dockerfile/applyEdits';
 import { lintDockerfile } from '../../../src/language/dockerfile/lint';
 import { editDistance } from '../../../src/language/dockerfile/suggest';
+import { itFiresAndStaysQuiet, type RuleCase } from './ruleCases';
 
 const codes = (text: string): string[] => lintDockerfile(text, { settings: { hints: { cacheMount: false, secretMount: false, bindMount: false } } }).map((f) => f.code);
 
-const cases: [code: string, fires: string, quiet: string][] = [
+const cases: RuleCase[] = [
   ['berth/unknown-instruction', 'FROM a:1\nCOPPY x /y\n', 'FROM a:1\nCOPY x /y\n'],
   ['berth/missing-arguments', 'FROM a:1\nWORKDIR\n', 'FROM a:1\nWORKDIR /x\n'],
   ['berth/missing-arguments', 'FROM a:1\nCOPY onlyone\n', 'FROM a:1\nCOPY <<EOF /x\nhi\nEOF\n'],
@@ -39,12 +40,7 @@ const cases: [code: string, fires: string, quiet: string][] = [
 ];
 
 describe('Berth rules: errors and good practice', () => {
-  for (const [code, fires, quiet] of cases) {
-    it(`${code} fires and stays quiet`, () => {
-      assert.ok(codes(fires).includes(code), `${code} should fire on:\n${fires}\ngot ${codes(fires).join(', ')}`);
-      assert.ok(!codes(quiet).includes(code), `${code} should not fire on:\n${quiet}\ngot ${codes(quiet).join(', ')}`);
-    });
-  }
+  itFiresAndStaysQuiet(cases, codes);
 
   it('offers the stage a COPY --from typo meant', () => {
     const text = 'FROM a:1 AS builder\nFROM a:1\nCOPY --from=buidler /x /y\n';
