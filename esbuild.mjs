@@ -6,6 +6,10 @@ import * as path from 'node:path';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+// `--outdir DIR`: where the bundles go (default dist/); `npm run package` builds into a staging folder.
+const outdirFlag = process.argv.indexOf('--outdir');
+const outdir = outdirFlag >= 0 ? process.argv[outdirFlag + 1] : 'dist';
+if (!outdir) throw new Error('--outdir needs a folder');
 
 /**
  * dockerode requires its BuildKit session module (gRPC, ~400 KB) at load time, though only
@@ -57,7 +61,7 @@ const featuresAsSiblings = {
 /** @type {import('esbuild').BuildOptions} */
 const extensionHost = {
   entryPoints: { extension: 'src/extension.ts' },
-  outdir: 'dist',
+  outdir,
   bundle: true,
   platform: 'node',
   format: 'cjs',
@@ -102,13 +106,13 @@ if (watch) {
 } else {
   const results = await Promise.all([extensionHost, dockerode, cli, ...features].map((options) => esbuild.build(options)));
   const size = (r) => Object.entries(r.metafile.outputs).filter(([f]) => f.endsWith('.js')).reduce((n, [, o]) => n + o.bytes, 0);
-  const sizes = ['extension', 'dockerode', 'cli', ...Object.keys(FEATURE_DOORS), ...Object.keys(WORKERS)].map((name, i) => `dist/${name}.js ${(size(results[i]) / 1024).toFixed(0)} KiB`);
+  const sizes = ['extension', 'dockerode', 'cli', ...Object.keys(FEATURE_DOORS), ...Object.keys(WORKERS)].map((name, i) => `${outdir}/${name}.js ${(size(results[i]) / 1024).toFixed(0)} KiB`);
   console.log(`esbuild: ${sizes.join(', ')}${production ? ' (production)' : ''}`);
   if (production) writeNotices(results);
 }
 
 /**
- * dist/ThirdPartyNotices.txt: the licence of every package the bundles contain, read from the
+ * ThirdPartyNotices.txt beside the bundles: the licence of every package the bundles contain, read from the
  * packages themselves, plus the bundled compose-spec schema (data under Apache-2.0).
  */
 function writeNotices(results) {
@@ -133,5 +137,5 @@ function writeNotices(results) {
     sections.push(`compose-spec JSON schema (Apache-2.0), ${readFileSync(path.join(schemaDir, 'SOURCE.md'), 'utf8').trim()}\n\n${readFileSync(path.join(schemaDir, 'LICENSE'), 'utf8').trim()}`);
   }
   const header = 'Berth bundles the following third-party software. Their licences follow.\n';
-  writeFileSync('dist/ThirdPartyNotices.txt', [header, ...sections].join(`\n\n${'-'.repeat(72)}\n\n`) + '\n');
+  writeFileSync(path.join(outdir, 'ThirdPartyNotices.txt'), [header, ...sections].join(`\n\n${'-'.repeat(72)}\n\n`) + '\n');
 }

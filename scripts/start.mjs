@@ -1,7 +1,8 @@
 // `npm start`: Berth in a VS Code, on a small demo workspace.
 // With a desktop `code` on PATH: opens it with Berth as the development extension.
 // Without (this testbed): starts the Docker engine and code-server on 127.0.0.1 and prints the
-// URL to open; stays up until Ctrl-C. BERTH_PORT picks the port (default: a free one).
+// URL to open; stays up until Ctrl-C, a kill or a closed terminal. BERTH_PORT picks the port
+// (default: a free one); `--no-build` skips the build (the tests use it on a fresh build).
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -63,7 +64,7 @@ function writeDemoWorkspace() {
 }
 
 function main() {
-  sh('npm', ['run', '--silent', 'build']);
+  if (!process.argv.includes('--no-build')) sh('npm', ['run', '--silent', 'build']);
   writeDemoWorkspace();
 
   const code = desktopCode();
@@ -108,8 +109,9 @@ Ctrl-C stops code-server (the Docker engine keeps running).`);
     await server.stop();
     process.exit(0);
   };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  // code-server runs in its own process group, so no signal reaches it by itself: a closed
+  // terminal (SIGHUP) must stop it as Ctrl-C (SIGINT) and a kill (SIGTERM) do.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, stop);
   // Keep the process alive until a signal arrives.
   setInterval(() => undefined, 1 << 30);
 }

@@ -33,7 +33,7 @@ export const Commands = {
 export type CommandId = (typeof Commands)[keyof typeof Commands];
 
 export const Views = {
-  container: 'berth',
+  container: 'berth-docker',
   containers: 'berth.containers',
 } as const;
 
@@ -42,4 +42,4 @@ export const ContextKeys = {
   engineState: 'berth.engine.state',
 } as const;
 
-export const ExtensionId = 'berth.berth';
+export const ExtensionId = 'berth-dev.berth';

@@ -112,7 +112,7 @@ function bundleLoadMs(extensionPath: string): number {
 }
 
 export async function run(): Promise<void> {
-  const extension = vscode.extensions.getExtension<BerthApi>('berth.berth')!;
+  const extension = vscode.extensions.getExtension<BerthApi>('berth-dev.berth')!;
   const api = (await extension.activate()) as BerthApi;
   const result: HostBenchResult = { activationMs: api.activationMs, bundleLoadMs: bundleLoadMs(extension.extensionPath) };
   if (process.env.BERTH_BENCH_MODE === 'full') {

@@ -93,7 +93,12 @@ start() {
   # the terminal that ran `npm test` leaves the daemon alone. No TMPDIR: the
   # outage test calls this from a VS Code whose TMPDIR is a run folder that
   # is deleted later, and the daemon outlives it.
-  env -u TMPDIR setsid dockerd --pidfile "$DOCKER_PIDFILE" >>"$LOG" 2>&1 </dev/null &
+  # Closes every inherited descriptor above 2 first: the daemon outlives its caller, and a lock
+  # file or pipe the caller held open would otherwise stay held for the daemon's whole life.
+  (
+    for fd in /proc/self/fd/*; do fd="${fd##*/}"; [ "$fd" -gt 2 ] && eval "exec $fd>&-"; done 2>/dev/null
+    exec env -u TMPDIR setsid dockerd --pidfile "$DOCKER_PIDFILE" >>"$LOG" 2>&1 </dev/null
+  ) &
   pid=$!
   echo "$pid" >"$OUR_PIDFILE"
   deadline=$(( $(now_s) + TIMEOUT ))

@@ -23,14 +23,19 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
-/** The workbench URL that opens `workspace` and loads the extension (and optionally tests) from this repo. */
-export function workbenchUrl(serverUrl: string, workspace: string, options: { testsEntry?: string } = {}): string {
+/**
+ * The workbench URL that opens `workspace` and loads the extension (and optionally tests) from this
+ * repo; with `development: false`, only the extensions installed in the server run.
+ */
+export function workbenchUrl(serverUrl: string, workspace: string, options: { testsEntry?: string; development?: boolean } = {}): string {
+  const folder = `${serverUrl}/?folder=${encodeURIComponent(workspace)}`;
+  if (options.development === false) return folder;
   const authority = new URL(serverUrl).host;
   const remote = (file: string): string => `vscode-remote://${authority}${file}`;
   const payload: [string, string][] = [['extensionDevelopmentPath', remote(repoRoot)]];
   // The test entry is named without .js, as VS Code's own test runners pass it.
   if (options.testsEntry) payload.push(['extensionTestsPath', remote(options.testsEntry.replace(/\.js$/, ''))]);
-  return `${serverUrl}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  return `${folder}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
 
 /** Launches Chromium with a fresh profile, HOME and TMPDIR inside `runDir`. */

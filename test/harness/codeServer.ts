@@ -93,6 +93,29 @@ function isolatedEnv(runDir: string, extra: Record<string, string> | undefined):
   };
 }
 
+/**
+ * Installs a .vsix into the run's own extensions folder with code-server's `--install-extension`,
+ * as a user installs it; a server started later with the same `runDir` loads it from there.
+ * Returns the folder the extension was unpacked into.
+ */
+export async function installExtension(runDir: string, vsix: string): Promise<string> {
+  if (!fs.existsSync(codeServerEntry)) throw new Error(`code-server is not installed at ${codeServerDir}: run \`npm run testbed\` first`);
+  const extensionsDir = path.join(runDir, 'extensions');
+  for (const dir of ['home', 'tmp', 'user-data', 'extensions']) fs.mkdirSync(path.join(runDir, dir), { recursive: true });
+  const args = [codeServerEntry, '--user-data-dir', path.join(runDir, 'user-data'), '--extensions-dir', extensionsDir, '--install-extension', vsix];
+  const output = await new Promise<string>((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: runDir, env: isolatedEnv(runDir, undefined), stdio: ['ignore', 'pipe', 'pipe'] });
+    let text = '';
+    child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve(text) : reject(new Error(`code-server --install-extension ${vsix} exited with ${code}:\n${text}`))));
+  });
+  const installed = fs.readdirSync(extensionsDir).filter((d) => fs.existsSync(path.join(extensionsDir, d, 'package.json')));
+  if (installed.length !== 1) throw new Error(`expected one extension in ${extensionsDir}, found ${installed.join(', ') || 'none'}:\n${output}`);
+  return path.join(extensionsDir, installed[0]);
+}
+
 async function launch(options: CodeServerOptions, port: number): Promise<CodeServer> {
   const host = options.host ?? '127.0.0.1';
   const { runDir } = options;
@@ -160,7 +183,8 @@ function signalGroup(pid: number, signal: NodeJS.Signals): void {
   }
 }
 
-function healthy(url: string): Promise<boolean> {
+/** Whether `url` answers 200 within 2 s. */
+export function healthy(url: string): Promise<boolean> {
   return new Promise((resolve) => {
     const request = http.get(url, { timeout: 2_000 }, (response) => {
       response.resume();

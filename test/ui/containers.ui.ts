@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { freshResultsDir } from '../harness/evidence';
 import { createTestContainer, docker, removeTestContainers, runId, TEST_IMAGE, TEST_LABEL, waitFor } from '../support/docker';
-import { activityBarItem, openWorkbench, runCommand, untilDone, type Workbench } from './workbench';
+import { activityBarItem, openWorkbench, runCommand, showRowInBerth, type Workbench } from './workbench';
 
 describe('Containers view (UI)', function () {
   this.timeout(120_000);
@@ -44,17 +44,7 @@ describe('Containers view (UI)', function () {
 
   it('lists the running test container after a click on Berth', async () => {
     const page = workbench!.page;
-    const berth = activityBarItem(page, 'Berth');
-    const row = page.locator('.monaco-list-row').filter({ hasText: name });
-    await untilDone(
-      page,
-      `a row for ${name} in the Containers view`,
-      // A second click on an open container would close the side bar again.
-      async () => {
-        if ((await berth.getAttribute('aria-selected')) !== 'true') await berth.click({ timeout: 5_000 });
-      },
-      () => row.first().waitFor({ timeout: 2_000 }).then(() => true, () => false),
-    );
+    await showRowInBerth(page, name);
     // The compose project is a group row with its running count, and its services are listed under it.
     await page.locator('.monaco-list-row').filter({ hasText: project }).filter({ hasText: '1/2 running' }).first().waitFor({ timeout: 10_000 });
     await page.locator('.monaco-list-row').filter({ hasText: `${project}-db-1` }).first().waitFor({ timeout: 10_000 });

@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { freshResultsDir } from '../harness/evidence';
-import { openWorkbench, runCommand, untilDone, type Workbench } from './workbench';
+import { openFile, openWorkbench, runCommand, type Workbench } from './workbench';
 
 const DOCKERFILE = [
   '# syntax=docker/dockerfile:1',
@@ -40,19 +40,7 @@ describe('Dockerfile diagnostics (UI)', function () {
 
   it('opens the Dockerfile and underlines what Berth and BuildKit find', async () => {
     const page = workbench!.page;
-    const editor = page.locator('.editor-instance .view-lines').filter({ hasText: 'FROM nginx' });
-    await untilDone(
-      page,
-      'the Dockerfile open in an editor',
-      async () => {
-        await page.keyboard.press('Control+P');
-        const input = page.locator('.quick-input-widget input');
-        await input.waitFor({ timeout: 5_000 });
-        await input.fill('Dockerfile');
-        await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: 'Dockerfile' }).first().click({ timeout: 5_000 });
-      },
-      () => editor.first().waitFor({ timeout: 2_000 }).then(() => true, () => false),
-    );
+    await openFile(page, 'Dockerfile', 'FROM nginx');
     // An error (the COPY --from typo) and warnings (BuildKit's FromAsCasing, the :latest base).
     await page.locator('.squiggly-error').first().waitFor({ timeout: 30_000 });
     await page.locator('.squiggly-warning').first().waitFor({ timeout: 10_000 });

@@ -6,20 +6,31 @@ import type { Locator, Page } from 'playwright-core';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { launchBrowser, workbenchUrl, type BrowserSession } from '../harness/browser';
-import { startCodeServer, type CodeServer } from '../harness/codeServer';
+import { installExtension, startCodeServer, type CodeServer } from '../harness/codeServer';
 import { keepEvidence } from '../harness/evidence';
 import { newRunDir } from '../harness/paths';
 
 export interface Workbench {
   page: Page;
   runDir: string;
+  /** code-server's user data folder: the extension host's logs are under its logs/. */
+  userDataDir: string;
   /** Saves a screenshot and the logs in test-results/<name>/ (call when a test failed). */
   keepEvidence(): Promise<void>;
   close(): Promise<void>;
 }
 
-export async function openWorkbench(name: string, options: { trusted?: boolean; env?: Record<string, string>; files?: Record<string, string> } = {}): Promise<Workbench> {
+export interface WorkbenchOptions {
+  trusted?: boolean;
+  env?: Record<string, string>;
+  files?: Record<string, string>;
+  /** Install this .vsix and run it instead of loading Berth from the repo as a development extension. */
+  vsix?: string;
+}
+
+export async function openWorkbench(name: string, options: WorkbenchOptions = {}): Promise<Workbench> {
   const runDir = newRunDir(name);
+  if (options.vsix) await installExtension(runDir, options.vsix);
   const workspace = path.join(runDir, 'workspace');
   fs.mkdirSync(workspace, { recursive: true });
   for (const [file, text] of Object.entries(options.files ?? {})) fs.writeFileSync(path.join(workspace, file), text);
@@ -28,7 +39,7 @@ export async function openWorkbench(name: string, options: { trusted?: boolean; 
   try {
     server = await startCodeServer({ runDir, workspace, trusted: options.trusted ?? true, env: options.env });
     browser = await launchBrowser(runDir);
-    await browser.page.goto(workbenchUrl(server.url, workspace), { waitUntil: 'domcontentloaded' });
+    await browser.page.goto(workbenchUrl(server.url, workspace, { development: !options.vsix }), { waitUntil: 'domcontentloaded' });
     await browser.page.locator('.part.activitybar').waitFor({ timeout: 60_000 });
   } catch (error) {
     await browser?.close();
@@ -39,6 +50,7 @@ export async function openWorkbench(name: string, options: { trusted?: boolean; 
   return {
     page: opened.browser.page,
     runDir,
+    userDataDir: opened.server.userDataDir,
     keepEvidence: () => keepEvidence(name, runDir, opened.server, opened.browser),
     close: async () => {
       await opened.browser.close();
@@ -61,7 +73,7 @@ export function trustDialog(page: Page): Locator {
   return page.locator('.monaco-dialog-box').filter({ hasText: /trust the authors/i });
 }
 
-/** Our activity-bar entry (view container `berth`, title "Berth"). */
+/** Our activity-bar entry (view container `berth-docker`, title "Berth"). */
 export function activityBarItem(page: Page, title: string): Locator {
   return page.locator('.part.activitybar').getByRole('tab', { name: new RegExp(`^${title}\\b`) });
 }
@@ -79,4 +91,37 @@ export async function untilDone(page: Page, what: string, step: () => Promise<vo
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms: ${what}`);
     await step().catch(() => undefined);
   }
+}
+
+/** Opens a workspace file by name with Quick Open (Ctrl+P) and waits for an editor showing `marker`. */
+export async function openFile(page: Page, name: string, marker: string): Promise<void> {
+  const editor = page.locator('.editor-instance .view-lines').filter({ hasText: marker });
+  await untilDone(
+    page,
+    `${name} open in an editor`,
+    async () => {
+      await page.keyboard.press('Control+P');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ timeout: 5_000 });
+      await input.fill(name);
+      await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: name }).first().click({ timeout: 5_000 });
+    },
+    () => editor.first().waitFor({ timeout: 2_000 }).then(() => true, () => false),
+  );
+}
+
+/** Clicks our activity-bar entry until the side bar shows a row containing `text`. */
+export async function showRowInBerth(page: Page, text: string): Promise<Locator> {
+  const berth = activityBarItem(page, 'Berth');
+  const row = page.locator('.monaco-list-row').filter({ hasText: text });
+  await untilDone(
+    page,
+    `a row for ${text} in the Berth side bar`,
+    // A second click on an open container would close the side bar again.
+    async () => {
+      if ((await berth.getAttribute('aria-selected')) !== 'true') await berth.click({ timeout: 5_000 });
+    },
+    () => row.first().waitFor({ timeout: 2_000 }).then(() => true, () => false),
+  );
+  return row.first();
 }

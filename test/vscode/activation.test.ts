@@ -14,7 +14,7 @@ describe('activation (real extension host)', () => {
     assert.equal(runId, process.env.BERTH_TEST_RUN_ID);
   });
 
-  it('activates berth.berth and returns its API', async () => {
+  it('activates berth-dev.berth and returns its API', async () => {
     const api = await activateBerth();
     assert.equal(berthExtension().isActive, true);
     assert.equal(typeof api.engineState, 'function');

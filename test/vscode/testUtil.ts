@@ -6,7 +6,7 @@ import type { BerthApi } from '../../src/api';
 
 export { docker, runId, TEST_IMAGE, TEST_LABEL, waitFor } from '../support/docker';
 
-export const EXTENSION_ID = 'berth.berth';
+export const EXTENSION_ID = 'berth-dev.berth';
 
 /** The repo root: this file runs from out/test/vscode/. */
 export const repoRoot = path.resolve(__dirname, '..', '..', '..');
