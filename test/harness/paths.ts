@@ -55,3 +55,13 @@ function removeRunDir(dir: string): void {
   }
   fs.rmSync(dir, { recursive: true, force: true });
 }
+
+/**
+ * The run's folder for temporary files and sockets, resolved: in a deep checkout `tmp` is a link to
+ * a short folder, and a process given the link's own path would build socket paths over 107 bytes.
+ */
+export function runTmpDir(runDir: string): string {
+  const tmp = path.join(runDir, 'tmp');
+  fs.mkdirSync(tmp, { recursive: true });
+  return fs.realpathSync(tmp);
+}
