@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { BerthApi } from '../../src/api';
 import { createTestContainer, removeTestContainers, runId, waitFor } from '../support/docker';
-import { activateBerth } from './testUtil';
+import { activateBerth, writeWorkspaceSettings } from './testUtil';
 
 describe('engine settings', function () {
   this.timeout(60_000);
@@ -23,6 +23,7 @@ describe('engine settings', function () {
   });
 
   after(async () => {
+    writeWorkspaceSettings(undefined);
     await config().update('host', undefined, vscode.ConfigurationTarget.Global);
     await removeTestContainers();
   });
@@ -43,5 +44,24 @@ describe('engine settings', function () {
   it('comes back to the local engine when the setting is cleared', async () => {
     await config().update('host', undefined, vscode.ConfigurationTarget.Global);
     await waitFor('connected with rows again', async () => api.engineState().kind === 'connected' && (await rows()) > 0, 15_000);
+  });
+
+  // The Restricted Mode suite writes the same file and checks that Berth ignores it there.
+  it('uses berth.host from a trusted workspace\'s .vscode/settings.json', async () => {
+    writeWorkspaceSettings({ 'berth.host': 'unix:///run/berth-nowhere.sock' });
+    await waitFor('unreachable', () => api.engineState().kind === 'unreachable');
+    assert.match(api.engineState().message ?? '', /unix:\/\/\/run\/berth-nowhere\.sock is not reachable/);
+    writeWorkspaceSettings(undefined);
+    await waitFor('connected with rows again', async () => api.engineState().kind === 'connected' && (await rows()) > 0, 15_000);
+  });
+
+  it('holds a berth.requestTimeout too long for a timer to what a timer can hold, so requests still answer', async () => {
+    // 3e9 ms overflows a Node timer, which then fires after 1 ms: every request would time out.
+    writeWorkspaceSettings({ 'berth.requestTimeout': 3e9 });
+    await waitFor('VS Code to read the setting', () => config().inspect('requestTimeout')?.workspaceValue === 3e9);
+    await vscode.commands.executeCommand('berth.containers.refresh');
+    await waitFor('connected with rows', async () => api.engineState().kind === 'connected' && (await rows()) > 0, 15_000);
+    writeWorkspaceSettings(undefined);
+    await waitFor('the setting gone', () => config().inspect('requestTimeout')?.workspaceValue === undefined);
   });
 });
