@@ -35,6 +35,17 @@ async function states(label: string): Promise<string[]> {
   return (await docker(['ps', '-a', '--filter', `label=${label}`, '--format', '{{.State}}'])).split('\n').filter(Boolean).sort();
 }
 
+/** Runs a command with a generous hang guard: a compose task whose end is never seen would hang the suite. */
+async function run(command: string, node: unknown): Promise<unknown> {
+  let timer: NodeJS.Timeout | undefined;
+  const hang = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${command} did not finish within 60 s`)), 60_000)));
+  try {
+    return await Promise.race([vscode.commands.executeCommand(command, node), hang]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 function openTabLabels(): string[] {
   return vscode.window.tabGroups.all.flatMap((g) => g.tabs.map((t) => t.label));
 }
@@ -85,10 +96,10 @@ describe('Compose commands on hostile labels', function () {
 
   it('passes a project folder named with shell syntax and ${…} to Compose as it is: PS, Stop and Down work', async () => {
     const group = await waitFor('the compose project in the tree', () => findRow(api.containersTree, project), 30_000);
-    assert.equal(await vscode.commands.executeCommand(Commands.composePs, group), 0, 'Compose PS did not find the project\'s file');
-    assert.equal(await vscode.commands.executeCommand(Commands.composeStop, group), 0);
+    assert.equal(await run(Commands.composePs, group), 0, 'Compose PS did not find the project\'s file');
+    assert.equal(await run(Commands.composeStop, group), 0);
     assert.deepEqual(await states(groupLabel), ['exited', 'exited']);
-    assert.equal(await vscode.commands.executeCommand(Commands.composeDown, group), 0);
+    assert.equal(await run(Commands.composeDown, group), 0);
     assert.deepEqual(await states(groupLabel), []);
     assertNothingRan();
   });
@@ -105,7 +116,7 @@ describe('Compose commands on hostile labels', function () {
     await createTestContainer(`berth-hostile-db-${runId}`, { start: true, labels: { ...labels, 'com.docker.compose.service': `db \${command:${PROBE}}` } });
     const group = await waitFor('the hostile group in the tree', () => findRow(api.containersTree, label), 30_000);
     for (const verb of verbs) {
-      const result = await vscode.commands.executeCommand(verb, group);
+      const result = await run(verb, group);
       assert.ok(isCommandFailure(result), `${verb} returned ${JSON.stringify(result)}`);
       assert.equal(result.refused, true, `${verb} failed instead of refusing: ${result.message}`);
       assert.match(result.message, /^The compose project name "p··touch··tmp·berth-pwn-compose-[^"]*" is not one Compose accepts/);

@@ -86,7 +86,7 @@ describe('Restricted Mode: nothing runs workspace content', function () {
     writeFileSync(
       file.fsPath,
       `services:\n  web:\n    image: ${TEST_IMAGE}\n    build: .\n    labels:\n      ${TEST_LABEL}: "${runId}"\n      berth.restricted.test: "1"\n` +
-        '    environment:\n      TOKEN: "${BERTH_TEST_RUN_ID}"\n      FALLBACK: "${BERTH_SURELY_UNSET_VARIABLE:-fallback-value}"\n',
+        '    environment:\n      TOKEN: "${BERTH_TEST_REPORT}"\n      FALLBACK: "${BERTH_SURELY_UNSET_VARIABLE:-fallback-value}"\n',
     );
     writeFileSync(path.join(dir, 'Dockerfile'), `FROM ${TEST_IMAGE}\nRUN touch /built\n`);
     writeFileSync(path.join(dir, 'other.yaml'), 'services:\n  intruder:\n    image: berth-test/intruder\n');
@@ -115,8 +115,9 @@ describe('Restricted Mode: nothing runs workspace content', function () {
   });
 
   it('shows the merged config without the environment\'s values or the workspace\'s -f list', async () => {
-    const secret = process.env['BERTH_TEST_RUN_ID'];
-    assert.ok(secret, 'BERTH_TEST_RUN_ID is not in the extension host\'s environment');
+    // A value only the extension host's environment holds: the path of the harness's report file.
+    const secret = process.env['BERTH_TEST_REPORT'];
+    assert.ok(secret, 'BERTH_TEST_REPORT is not in the extension host\'s environment');
     writeWorkspaceSettings({ 'berth.compose.files': ['other.yaml', 'compose.yaml'], 'berth.confirmDestructive': false });
     await waitFor('VS Code to read the workspace settings', () => vscode.workspace.getConfiguration('berth', file).inspect('confirmDestructive')?.workspaceValue === false);
     const editor = await vscode.commands.executeCommand<vscode.TextEditor>(Commands.composeShowMergedConfig, file);
