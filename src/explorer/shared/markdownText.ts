@@ -9,11 +9,11 @@ const LINE_BREAK = /\r\n|[\n\r\u2028\u2029]/g;
 /** Other control characters mean nothing in a tooltip. */
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 /**
- * Every ASCII punctuation character, which CommonMark lets a backslash escape. Escaping all of
- * them, `:` `/` `.` `@` included, also stops GFM from turning `http://…`, `www.…` or an e-mail
- * address into a link.
+ * ASCII punctuation, which CommonMark lets a backslash escape. Escaping `:` `.` `@` too stops GFM
+ * from turning `http://…`, `www.…` or an e-mail address into a link. `/` means nothing once `:`
+ * and `<` are escaped, so image names like `library/nginx` stay readable in the Markdown source.
  */
-const PUNCTUATION = /[!-/:-@[-`{-~]/g;
+const PUNCTUATION = /[!-.:-@[-`{-~]/g;
 
 function plainLine(text: string): string {
   return text.replace(LINE_BREAK, '↵').replace(CONTROL, '\uFFFD').replace(/\t/g, ' ');
