@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { DockerfileLintSettings } from './language/dockerfile/lint';
 import { lazy } from './lazy';
+import { requestTimeoutMs, type RestrictedSetting } from './settingLimits';
 
 // The settings reader lives with the Dockerfile checker, which loads on first use.
 const dockerfileSettings = lazy(() => require('./language/dockerfile/settings') as typeof import('./language/dockerfile/settings'));
@@ -10,14 +11,31 @@ function section(): vscode.WorkspaceConfiguration {
   return vscode.workspace.getConfiguration('berth');
 }
 
+/**
+ * A setting that chooses the engine or the files Compose reads: in an untrusted workspace only
+ * the user's own value (or the default) counts. VS Code applies package.json's
+ * `restrictedConfigurations` to installed extensions; this holds for every way Berth is loaded.
+ */
+function restricted(key: RestrictedSetting, scope?: vscode.Uri): unknown {
+  const config = vscode.workspace.getConfiguration('berth', scope);
+  if (vscode.workspace.isTrusted) return config.get(key);
+  const inspected = config.inspect(key);
+  return inspected?.globalValue ?? inspected?.defaultValue;
+}
+
+const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
+
 export const Config = {
-  host: (): string => section().get<string>('host', '').trim(),
-  context: (): string => section().get<string>('context', '').trim(),
-  requestTimeoutMs: (): number => Math.max(1000, section().get<number>('requestTimeout', 15000)),
+  host: (): string => text(restricted('host')),
+  context: (): string => text(restricted('context')),
+  requestTimeoutMs: (): number => requestTimeoutMs(restricted('requestTimeout')),
   confirmDestructive: (): boolean => section().get<boolean>('confirmDestructive', true),
   groupByComposeProject: (): boolean => section().get<boolean>('containers.groupByComposeProject', true),
   /** `berth.compose.files`: a workspace's `-f` list, relative to the folder of the file it is used for. */
-  composeFiles: (scope?: vscode.Uri): string[] => vscode.workspace.getConfiguration('berth', scope).get<string[]>('compose.files', []),
+  composeFiles: (scope?: vscode.Uri): string[] => {
+    const files = restricted('compose.files', scope);
+    return Array.isArray(files) ? files.filter((f): f is string => typeof f === 'string') : [];
+  },
   composeCodeLens: (): boolean => section().get<boolean>('compose.codeLens', true),
   /** The berth.dockerfile.* settings for a document; only values someone set (the linter has its own defaults). */
   dockerfileLintSettings: (scope: vscode.Uri): DockerfileLintSettings => {

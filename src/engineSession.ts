@@ -38,6 +38,10 @@ export class EngineSession implements vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (Config.affectsEngine(e) && this.started) this.reconnect();
       }),
+      // Once trusted, the workspace's own berth.host and berth.context count (Config ignores them before).
+      vscode.workspace.onDidGrantWorkspaceTrust(() => {
+        if (this.started) this.reconnect();
+      }),
     );
     void vscode.commands.executeCommand('setContext', ContextKeys.engineState, 'connecting');
   }

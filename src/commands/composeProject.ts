@@ -2,6 +2,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { ComposeVerbs } from '../compose/composeCli';
+import { lastLines } from '../compose/processPty';
 import { composeFeatures } from '../language/compose/composeProviders';
 import { ActionFailed } from './actionFailed';
 import type { CommandContext } from './commandContext';
@@ -31,10 +32,14 @@ export const projectVerbs = {
 export async function runComposeVerb(ctx: CommandContext, resolved: ResolvedComposeTarget, title: string, args: string[]): Promise<number> {
   requireTrust(title);
   const what = resolved.service ? `${resolved.target.label} / ${resolved.service}` : resolved.target.label;
-  const code = await ctx.compose.run(resolved.target, args, `${title}: ${what}`);
-  if (code !== 0) throw new ActionFailed(`${title} failed for ${what} (exit code ${code}).`, new Error('The task terminal shows Compose\'s own message.'));
+  const result = await ctx.compose.run(resolved.target, args, `${title}: ${what}`);
+  if (!result) throw new ActionFailed(`${title} for ${what} was stopped before Compose finished.`, new Error('Run it again to finish.'));
+  if (result.code !== 0) {
+    const said = lastLines(result.output);
+    throw new ActionFailed(`${title} failed for ${what} (exit code ${result.code}).`, new Error(said ? `Compose said: ${said}` : 'The task terminal shows Compose\'s own message.'));
+  }
   vscode.window.setStatusBarMessage(`$(check) ${title}: ${what}`, 5000);
-  return code;
+  return result.code;
 }
 
 export function composeProjectCommand(verb: ProjectVerb) {

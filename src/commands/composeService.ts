@@ -1,6 +1,7 @@
 /** Per-service compose commands: up, restart, rebuild, scale and logs of one service. */
 import * as vscode from 'vscode';
 import { ComposeVerbs } from '../compose/composeCli';
+import { refuseNamesComposeRejects } from '../compose/composeNames';
 import type { CommandContext } from './commandContext';
 import { runComposeVerb } from './composeProject';
 import { requireTrust, resolveComposeTarget, type ResolvedComposeTarget } from './composeTarget';
@@ -12,7 +13,9 @@ async function resolveService(ctx: CommandContext, args: unknown[], title: strin
   const resolved = await resolveComposeTarget(ctx, args);
   if (!resolved) return undefined;
   const service = resolved.service ?? (await vscode.window.showInputBox({ title: `${title}: which service?`, placeHolder: 'service name' }));
-  return service ? { ...resolved, service } : undefined;
+  if (!service) return undefined;
+  refuseNamesComposeRejects(resolved.target, [service]);
+  return { ...resolved, service };
 }
 
 /** A service verb: resolve the service, optionally ask for more, run. */

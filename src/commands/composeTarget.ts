@@ -10,6 +10,7 @@ import type { ComposeTarget } from '../compose/composeCli';
 import { isComposeFileName, targetFromFile, targetFromLabels } from '../compose/composeTargets';
 import { ComposeProjectNode, ContainerNode } from '../explorer/containers/containerNodes';
 import type { CommandContext } from './commandContext';
+import { Refusal } from './commandFailure';
 
 export interface ResolvedComposeTarget {
   target: ComposeTarget;
@@ -29,7 +30,7 @@ function isServiceRef(value: unknown): value is ComposeServiceRef {
   return typeof value === 'object' && value !== null && (value as ComposeServiceRef).uri instanceof vscode.Uri;
 }
 
-export class RestrictedModeRefusal extends Error {
+export class RestrictedModeRefusal extends Refusal {
   constructor(what: string) {
     super(`${what} is not run in Restricted Mode: Compose reads and builds files from this workspace. Trust the folder first (Workspaces: Manage Workspace Trust).`);
   }

@@ -7,12 +7,12 @@ import { EngineError } from '../engine/errors';
 import { Commands, type CommandId } from '../ids';
 import { ActionFailed } from './actionFailed';
 import type { CommandContext, CommandHandler } from './commandContext';
+import { commandFailure, Refusal } from './commandFailure';
 import { lifecycleActions, lifecycleCommand } from './containerLifecycle';
 import { removeContainer } from './removeContainer';
 import { composeDown } from './composeDown';
 import { composeLogs, composeProjectCommand, composeUpWithProfiles, projectVerbs } from './composeProject';
 import { composeServiceLogs, composeServiceRebuild, composeServiceRestart, composeServiceScale, composeServiceUp } from './composeService';
-import { RestrictedModeRefusal } from './composeTarget';
 import { showMergedConfig } from './showMergedConfig';
 import { switchEngine } from './switchEngine';
 
@@ -48,7 +48,7 @@ const handlers: Record<CommandId, CommandHandler> = {
 };
 
 export function describeFailure(error: unknown): string {
-  if (error instanceof RestrictedModeRefusal) return error.message;
+  if (error instanceof Refusal) return error.message;
   if (error instanceof ActionFailed) return `${error.summary} ${describeFailure(error.cause)}`;
   if (error instanceof EngineError) return error.userMessage;
   return error instanceof Error ? error.message : String(error);
@@ -68,7 +68,7 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
           if (action === 'Show Log') ctx.log.show();
           if (action === 'Switch Engine') void vscode.commands.executeCommand(Commands.engineSwitch);
         });
-        return undefined;
+        return commandFailure(message, error);
       }
     }),
   );

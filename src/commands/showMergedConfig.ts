@@ -1,13 +1,14 @@
 /**
  * "Show Merged Compose Config": the project's files merged into one, in an untitled YAML editor.
  * `docker compose config` when Compose v2 is there and the workspace is trusted; Berth's own merge
- * otherwise (it only reads files, so it is fine in Restricted Mode).
+ * otherwise (it only reads files, so it is fine in Restricted Mode, where it masks the environment).
  */
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ComposeTarget } from '../compose/composeCli';
 import { DEFAULT_COMPOSE_FILES, targetFromFile } from '../compose/composeTargets';
+import { MASKED_VALUE, maskedEnvironment } from '../compose/maskedEnvironment';
 import { nodeComposeHost } from '../language/compose/composeHost';
 import { composeFeatures } from '../language/compose/composeProviders';
 import type { CommandContext } from './commandContext';
@@ -47,8 +48,9 @@ async function fromCompose(ctx: CommandContext, target: ComposeTarget): Promise<
 
 function fromBerth(target: ComposeTarget): string {
   if (target.files.length === 0) throw new Error(`${target.label} has no compose file on this machine to merge.`);
-  const merged = composeFeatures().mergeCompose(target.files, nodeComposeHost());
-  const reason = vscode.workspace.isTrusted ? 'Compose v2 was not found' : 'Restricted Mode: Compose is not run';
+  const trusted = vscode.workspace.isTrusted;
+  const merged = composeFeatures().mergeCompose(target.files, nodeComposeHost(trusted ? process.env : maskedEnvironment(process.env)));
+  const reason = trusted ? 'Compose v2 was not found' : `Restricted Mode: Compose is not run, and values from the environment show as ${MASKED_VALUE}`;
   const problems = merged.problems.map((p) => `# ${p}\n`).join('');
   return `# Merged by Berth (${reason}) from ${describe(target)}\n${problems}${merged.yaml}`;
 }

@@ -1,12 +1,16 @@
 /**
- * Runs Compose for Berth's commands: as a VS Code task (a process with an argument array,
- * never a shell line) whose exit code we await, or in a terminal for `logs --follow`.
+ * Runs Compose for Berth's commands: as a VS Code task whose pseudoterminal starts the process
+ * with an argument array (no shell, no variable expansion) and whose end we await, or in a
+ * terminal for `logs --follow`.
  */
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { composeArgs, detectComposeCli, type ComposeCli, type ComposeTarget } from './composeCli';
+import { refuseNamesComposeRejects } from './composeNames';
+import { ProcessPty, type ProcessResult } from './processPty';
+import { runTaskToEnd } from './taskRun';
 
 export const COMPOSE_TASK_TYPE = 'berth-compose';
 
@@ -48,6 +52,7 @@ export class ComposeRunner {
 
   /** Runs `compose … subcommand` and captures its output (for short commands such as `config`). */
   async capture(cli: ComposeCli, target: ComposeTarget, subcommand: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+    refuseNamesComposeRejects(target);
     const args = composeArgs(cli, target, subcommand);
     this.log.info(`compose: ${cli.command} ${JSON.stringify(args)}`);
     return new Promise((resolve) => {
@@ -57,47 +62,41 @@ export class ComposeRunner {
     });
   }
 
-  /** Runs one compose command as a task and resolves with its exit code. */
-  async run(target: ComposeTarget, subcommand: readonly string[], title: string): Promise<number> {
+  /**
+   * Runs one compose command as a task and resolves with its exit code and output, or undefined when
+   * the task was stopped first. The task is a CustomExecution: a ProcessExecution would let VS Code
+   * expand `${…}` (`${command:…}` runs a command) in project names and paths that come from labels.
+   */
+  async run(target: ComposeTarget, subcommand: readonly string[], title: string): Promise<ProcessResult | undefined> {
+    refuseNamesComposeRejects(target);
     const cli = await this.requireCli();
     const args = composeArgs(cli, target, subcommand);
     this.log.info(`compose: ${cli.command} ${JSON.stringify(args)}`);
     const folder = target.projectDirectory ? vscode.workspace.getWorkspaceFolder(vscode.Uri.file(target.projectDirectory)) : undefined;
-    // A unique id in the definition tells this run's end from any other compose task's.
+    const pty = new ProcessPty(cli.command, args, target.projectDirectory ?? os.homedir());
+    // A unique id in the definition tells this run's end from any other compose task's. VS Code
+    // expands `${…}` in a CustomExecution's definition: it holds only Berth's own strings.
     const runId = randomUUID();
     const task = new vscode.Task(
       { type: COMPOSE_TASK_TYPE, subcommand: subcommand[0] ?? '', runId },
       folder ?? vscode.TaskScope.Workspace,
       title,
       'Berth',
-      new vscode.ProcessExecution(cli.command, args, { cwd: target.projectDirectory ?? os.homedir() }),
+      new vscode.CustomExecution(async () => pty),
     );
     task.presentationOptions = { reveal: vscode.TaskRevealKind.Always, panel: vscode.TaskPanelKind.Dedicated, clear: true, showReuseMessage: false };
-    return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `${title}…`, cancellable: true }, async (_progress, token) => {
-      const ended = new Promise<number>((resolve) => {
-        const subscription = vscode.tasks.onDidEndTaskProcess((e) => {
-          if ((e.execution.task.definition as { runId?: string }).runId === runId) {
-            subscription.dispose();
-            resolve(e.exitCode ?? 1);
-          }
-        });
-      });
-      const execution = await vscode.tasks.executeTask(task);
-      token.onCancellationRequested(() => execution.terminate());
-      return ended;
-    });
+    const isThisRun = (t: vscode.Task): boolean => (t.definition as { runId?: string }).runId === runId;
+    return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `${title}…`, cancellable: true }, (_progress, token) =>
+      runTaskToEnd(vscode.tasks, task, pty, isThisRun, token),
+    );
   }
 
   /** Opens a terminal running compose (for `logs --follow`): the process itself, no shell. */
   async openTerminal(target: ComposeTarget, subcommand: readonly string[], title: string): Promise<vscode.Terminal> {
+    refuseNamesComposeRejects(target);
     const cli = await this.requireCli();
-    const terminal = vscode.window.createTerminal({
-      name: title,
-      shellPath: cli.command,
-      shellArgs: composeArgs(cli, target, subcommand),
-      cwd: target.projectDirectory ?? os.homedir(),
-      iconPath: new vscode.ThemeIcon('layers'),
-    });
+    const pty = new ProcessPty(cli.command, composeArgs(cli, target, subcommand), target.projectDirectory ?? os.homedir());
+    const terminal = vscode.window.createTerminal({ name: title, pty, iconPath: new vscode.ThemeIcon('layers') });
     terminal.show();
     return terminal;
   }

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { BerthApi } from '../../src/api';
+import { isCommandFailure } from '../../src/commands/commandFailure';
 import { docker, runId, SERVICE_CMD, TEST_IMAGE, TEST_LABEL, waitFor } from '../support/docker';
 import { activateBerth } from './testUtil';
 
@@ -68,6 +69,13 @@ describe('Compose projects', function () {
 
   it('lists the project with ps', async () => {
     assert.equal(await vscode.commands.executeCommand('berth.compose.ps', file), 0);
+  });
+
+  it('follows the logs in a terminal of their own', async () => {
+    const result = await vscode.commands.executeCommand('berth.compose.logs', file);
+    assert.ok(!isCommandFailure(result), `Compose Logs failed: ${JSON.stringify(result)}`);
+    const terminal = await waitFor('the logs terminal', () => vscode.window.terminals.find((t) => t.name === 'Logs: compose.yaml'));
+    terminal.dispose();
   });
 
   it('pauses from the tree group and unpauses from the file', async () => {

@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { BerthApi } from '../../src/api';
 import { createTestContainer, removeTestContainers, runId, waitFor } from '../support/docker';
-import { activateBerth } from './testUtil';
+import { activateBerth, writeWorkspaceSettings } from './testUtil';
 
 describe('engine settings', function () {
   this.timeout(60_000);
@@ -23,6 +23,7 @@ describe('engine settings', function () {
   });
 
   after(async () => {
+    writeWorkspaceSettings(undefined);
     await config().update('host', undefined, vscode.ConfigurationTarget.Global);
     await removeTestContainers();
   });
@@ -42,6 +43,15 @@ describe('engine settings', function () {
 
   it('comes back to the local engine when the setting is cleared', async () => {
     await config().update('host', undefined, vscode.ConfigurationTarget.Global);
+    await waitFor('connected with rows again', async () => api.engineState().kind === 'connected' && (await rows()) > 0, 15_000);
+  });
+
+  // The Restricted Mode suite writes the same file and checks that Berth ignores it there.
+  it('uses berth.host from a trusted workspace\'s .vscode/settings.json', async () => {
+    writeWorkspaceSettings({ 'berth.host': 'unix:///run/berth-nowhere.sock' });
+    await waitFor('unreachable', () => api.engineState().kind === 'unreachable');
+    assert.match(api.engineState().message ?? '', /unix:\/\/\/run\/berth-nowhere\.sock is not reachable/);
+    writeWorkspaceSettings(undefined);
     await waitFor('connected with rows again', async () => api.engineState().kind === 'connected' && (await rows()) > 0, 15_000);
   });
 });

@@ -1,5 +1,6 @@
 /** Helpers for tests that run inside the extension host. Docker and waits come from test/support. */
 import { execFile } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { BerthApi } from '../../src/api';
@@ -38,6 +39,27 @@ export async function treeLabels(tree: vscode.TreeDataProvider<unknown>, depth =
   };
   await walk(undefined, 1);
   return labels;
+}
+
+/** The first row under `parent` (top level by default) whose label reads `label`, whatever the node objects are. */
+export async function findRow<T>(tree: vscode.TreeDataProvider<T>, label: string, parent?: T): Promise<T | undefined> {
+  for (const node of (await tree.getChildren(parent)) ?? []) {
+    if (labelText((await tree.getTreeItem(node)).label) === label) return node;
+  }
+  return undefined;
+}
+
+/** Writes the workspace folder's `.vscode/settings.json` as a cloned repository would carry it; undefined removes it. */
+export function writeWorkspaceSettings(settings: Record<string, unknown> | undefined): void {
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+  if (!folder) throw new Error('no workspace folder is open');
+  const file = path.join(folder, '.vscode', 'settings.json');
+  if (settings === undefined) {
+    fs.rmSync(file, { force: true });
+    return;
+  }
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, JSON.stringify(settings, null, 2));
 }
 
 /** Runs `bash scripts/testbed/<script> ...args` (no shell string); resolves with its output. */

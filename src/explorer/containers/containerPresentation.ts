@@ -1,6 +1,10 @@
 /** Label, description, icon, context value and tooltip of container rows. Pure, so it is unit-tested. */
+import { isIP } from 'node:net';
 import type { ContainerSummary, PortBinding } from '../../engine/types';
+import { escapeMarkdown, markdownCode } from '../shared/markdownText';
 import { stateCounts, type ComposeProjectGroup } from './containersModel';
+
+export { escapeMarkdown } from '../shared/markdownText';
 
 /** A codicon id and an optional theme colour id. */
 export interface IconSpec {
@@ -40,24 +44,26 @@ export function containerContextValue(c: ContainerSummary): string {
   return `container.${c.state}${c.composeProject !== undefined ? '.compose' : ''}`;
 }
 
-/** Where a published port is reachable from this machine, or undefined when it is not published. */
+/**
+ * Where a published port is reachable from this machine, or undefined when it is not published.
+ * Built only from an IP address and a port number: the engine's `hostIp` is never trusted into a URL.
+ */
 export function portUrl(port: PortBinding): string | undefined {
-  if (port.publicPort === undefined || port.protocol !== 'tcp') return undefined;
-  const ip = port.hostIp;
-  const host = !ip || ip === '0.0.0.0' || ip === '::' || ip === '127.0.0.1' || ip === '::1' ? 'localhost' : ip.includes(':') ? `[${ip}]` : ip;
-  return `http://${host}:${port.publicPort}`;
-}
-
-/** Engine text goes into Markdown: escape it so a hostile label or command renders as text. */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&$]/g, (ch) => `\\${ch}`);
+  const { publicPort, hostIp: ip } = port;
+  if (publicPort === undefined || port.protocol !== 'tcp' || !Number.isInteger(publicPort) || publicPort < 1 || publicPort > 65535) return undefined;
+  if (!ip || ip === '0.0.0.0' || ip === '::' || ip === '127.0.0.1' || ip === '::1') return `http://localhost:${publicPort}`;
+  const family = isIP(ip);
+  if (family === 4) return `http://${ip}:${publicPort}`;
+  // A zone id (`fe80::1%eth0`) would need escaping inside a URL; such a port is shown, not linked.
+  if (family === 6 && !ip.includes('%')) return `http://[${ip}]:${publicPort}`;
+  return undefined;
 }
 
 function portLine(port: PortBinding): string {
   const inside = `${port.privatePort}/${port.protocol}`;
   const url = portUrl(port);
   if (url) return `[${escapeMarkdown(url)}](${url}) → ${inside}`;
-  if (port.publicPort !== undefined) return `${escapeMarkdown(port.hostIp ?? '')}:${port.publicPort} → ${inside}`;
+  if (port.publicPort !== undefined) return `${escapeMarkdown(`${port.hostIp ?? ''}:${port.publicPort}`)} → ${inside}`;
   return `${inside} (not published)`;
 }
 
@@ -66,7 +72,7 @@ export function containerTooltip(c: ContainerSummary): string {
     `**${escapeMarkdown(c.name)}**`,
     '',
     `Image: ${escapeMarkdown(c.image)}`,
-    `Command: \`${c.command.replace(/`/g, "'")}\``,
+    `Command: ${markdownCode(c.command)}`,
     `State: ${c.state}${c.health ? ` (${c.health})` : ''} — ${escapeMarkdown(c.status)}`,
     `Created: ${c.created.toLocaleString()}`,
   ];
@@ -74,7 +80,7 @@ export function containerTooltip(c: ContainerSummary): string {
     lines.push(`Compose: ${escapeMarkdown(c.composeProject)}${c.composeService ? ` / ${escapeMarkdown(c.composeService)}` : ''}`);
   }
   if (c.ports.length > 0) lines.push(`Ports: ${c.ports.map(portLine).join(', ')}`);
-  lines.push(`ID: ${c.id.slice(0, 12)}`);
+  lines.push(`ID: ${escapeMarkdown(c.id.slice(0, 12))}`);
   return lines.join('  \n');
 }
 

@@ -1,0 +1,105 @@
+/**
+ * A pseudoterminal that runs one process from an argument array: no shell, and nothing in between
+ * that expands `${…}` (as VS Code does in a ProcessExecution task's command, args and cwd). It shows
+ * the process's output and keeps the last part of it, so Berth can say why Compose failed.
+ * Pure: only vscode's types, so it is tested in plain Node with real processes.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { StringDecoder } from 'node:string_decoder';
+import type * as vscode from 'vscode';
+
+/** How a process ended: its exit code (1 when a signal ended it) and the tail of its output. */
+export interface ProcessResult {
+  code: number;
+  output: string;
+}
+
+/** Output kept for messages: enough for Compose's last lines, bounded whatever the process prints. */
+const KEPT_OUTPUT_CHARS = 64 * 1024;
+const CTRL_C = '\x03';
+
+/** The smallest `vscode.Event`: listeners in a set, disposable. */
+class Emitter<T> {
+  private readonly listeners = new Set<(value: T) => unknown>();
+  readonly event: vscode.Event<T> = (listener, thisArgs?: unknown) => {
+    const bound = (value: T): unknown => listener.call(thisArgs, value);
+    this.listeners.add(bound);
+    return { dispose: () => this.listeners.delete(bound) };
+  };
+  fire(value: T): void {
+    for (const listener of [...this.listeners]) listener(value);
+  }
+}
+
+export class ProcessPty implements vscode.Pseudoterminal {
+  private readonly writes = new Emitter<string>();
+  private readonly closes = new Emitter<number>();
+  readonly onDidWrite = this.writes.event;
+  readonly onDidClose = this.closes.event;
+  private child: ChildProcess | undefined;
+  private kept = '';
+  private settle: (result: ProcessResult) => void = () => undefined;
+  /** Resolves when the process has ended (or could not start); never rejects. */
+  readonly exited: Promise<ProcessResult> = new Promise((resolve) => (this.settle = resolve));
+  private result: ProcessResult | undefined;
+
+  constructor(
+    private readonly command: string,
+    private readonly args: readonly string[],
+    private readonly cwd: string,
+  ) {}
+
+  /** The result once the process has ended, else undefined. */
+  get ended(): ProcessResult | undefined {
+    return this.result;
+  }
+
+  open(): void {
+    if (this.child || this.result) return;
+    const child = spawn(this.command, [...this.args], { cwd: this.cwd, shell: false, stdio: ['ignore', 'pipe', 'pipe'] });
+    this.child = child;
+    for (const stream of [child.stdout, child.stderr]) {
+      const decoder = new StringDecoder('utf8');
+      stream.on('data', (chunk: Buffer) => this.show(decoder.write(chunk)));
+      stream.on('end', () => this.show(decoder.end()));
+    }
+    child.on('error', (error) => {
+      this.show(`${this.command}: ${error.message}\n`);
+      this.finish(127);
+    });
+    child.on('close', (code, signal) => this.finish(code ?? (signal ? 1 : 0)));
+  }
+
+  /** Ctrl+C in the terminal stops the process, as in a shell. */
+  handleInput(data: string): void {
+    if (data.includes(CTRL_C)) this.child?.kill('SIGINT');
+  }
+
+  /** The terminal was closed or the task terminated: stop the process. */
+  close(): void {
+    if (!this.result) this.child?.kill('SIGTERM');
+  }
+
+  private show(text: string): void {
+    if (text === '') return;
+    this.kept = (this.kept + text).slice(-KEPT_OUTPUT_CHARS);
+    this.writes.fire(text.replace(/\r?\n/g, '\r\n'));
+  }
+
+  private finish(code: number): void {
+    if (this.result) return;
+    this.result = { code, output: this.kept };
+    this.settle(this.result);
+    this.closes.fire(code);
+  }
+}
+
+/** The last non-empty lines of a process's output, for a message. */
+export function lastLines(output: string, count = 3): string {
+  return output
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .slice(-count)
+    .join(' ');
+}
