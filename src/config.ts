@@ -19,6 +19,8 @@ export const Config = {
   /** `berth.compose.files`: a workspace's `-f` list, relative to the folder of the file it is used for. */
   composeFiles: (scope?: vscode.Uri): string[] => vscode.workspace.getConfiguration('berth', scope).get<string[]>('compose.files', []),
   composeCodeLens: (): boolean => section().get<boolean>('compose.codeLens', true),
+  /** `berth.compose.detectByContent`: a YAML file whose top-level `services:` maps service definitions opens as compose. */
+  composeDetectByContent: (scope?: vscode.Uri): boolean => vscode.workspace.getConfiguration('berth', scope).get<boolean>('compose.detectByContent', true),
   /** The berth.dockerfile.* settings for a document; only values someone set (the linter has its own defaults). */
   dockerfileLintSettings: (scope: vscode.Uri): DockerfileLintSettings => {
     const config = vscode.workspace.getConfiguration(undefined, scope);

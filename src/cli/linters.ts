@@ -7,7 +7,8 @@ import type { Finding } from '../language/findings';
 import { readDockerignoreFor } from '../language/dockerfile/dockerignoreFile';
 import { lintDockerfile, type DockerfileLintSettings } from '../language/dockerfile/lint';
 import { nodeComposeHost } from '../language/compose/composeHost';
-import { isYamlFileName, looksLikeCompose } from '../language/compose/composeProject';
+import { looksLikeCompose } from '../language/compose/composeContent';
+import { isYamlFileName } from '../language/compose/composeProject';
 import { isComposeFileName, lintComposeFile } from '../language/compose/lintCompose';
 
 /** What a lint function gets besides the text. */

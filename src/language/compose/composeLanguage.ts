@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Finding } from '../findings';
 import { DocumentLinter } from '../documentLinter';
+import { registerComposeDetection } from './composeDetection';
 import { ComposeLintClient } from './composeLintClient';
 import { editorComposeHost } from './editorHost';
 import { composeFeatures, registerComposeProviders, type ComposeProviderOptions } from './composeProviders';
@@ -62,5 +63,6 @@ export function registerComposeLanguage(options: ComposeProviderOptions = {}, lo
       if (e.affectsConfiguration('berth.compose.files')) linter.relint((doc) => linter.accepts(doc));
     }),
     ...registerComposeProviders({ language: COMPOSE_LANGUAGE_ID }, options),
+    ...registerComposeDetection(COMPOSE_LANGUAGE_ID),
   ];
 }

@@ -1,11 +1,10 @@
 /**
  * Where a compose file stands in the project Compose runs: which files are read together (a `-f`
  * list, or a default file and its override), which folder relative paths start from, and whether
- * the file is a fragment meant to be merged over another. And which YAML files are compose files at
- * all, by content, whatever their name. Pure: no vscode import.
+ * the file is a fragment meant to be merged over another. Pure (no vscode import) and light (no
+ * YAML parser): the extension host loads it at activation.
  */
 import * as path from 'node:path';
-import { child, entriesOf, parseCompose } from './composeDocument';
 
 /** The project one file is linted in. */
 export interface ProjectPlace {
@@ -29,25 +28,30 @@ export function projectPlace(file: string, projectFiles: readonly string[] = [])
   return { files, dir: path.dirname(files[0]!), fragment: at > 0 || isFragmentName(self) };
 }
 
+/**
+ * A workspace `-f` list (berth.compose.files) resolved for `file`: from the file's folder, as when it
+ * is run, or else from the nearest folder above it, up to `root`, where the list names the file (a
+ * fragment in a subfolder, like docker-elk's extensions/fleet/fleet-compose.yml). Empty when the list
+ * does not name the file from anywhere.
+ */
+export function resolveFileList(file: string, list: readonly string[], root?: string): string[] {
+  if (list.length === 0) return [];
+  const self = path.resolve(file);
+  const top = root === undefined ? undefined : path.resolve(root);
+  for (let dir = path.dirname(self); ; dir = path.dirname(dir)) {
+    const resolved = list.map((f) => path.resolve(dir, f));
+    if (resolved.includes(self)) return resolved;
+    // Up to the workspace folder, never past it (nor past the file system's root).
+    const last = top === undefined || dir === top || path.relative(top, dir).startsWith('..') || path.dirname(dir) === dir;
+    if (last) return [];
+  }
+}
+
 /** compose.override.yaml, docker-compose.test.override.yml, …: loaded only over another file. */
 export function isFragmentName(file: string): boolean {
   return /override/i.test(path.basename(file));
 }
 
-/** A line `services:` at the top level (not indented): most YAML files are ruled out without parsing. */
-const TOP_LEVEL_SERVICES = /^services[ \t]*:[ \t]*(?:#.*)?$/m;
-
-/**
- * A compose file, judged by content: its top-level `services:` maps service names to definitions.
- * CI files have `services:` too, but as a list (.travis.yml, .gitlab-ci.yml) or below a job
- * (GitHub workflows), so they are not taken for compose.
- */
-export function looksLikeCompose(text: string): boolean {
-  if (!TOP_LEVEL_SERVICES.test(text)) return false;
-  const services = child(parseCompose(text).root, 'services');
-  const entries = entriesOf(services);
-  return services?.kind === 'map' && entries.length > 0 && entries.every((e) => e.value.kind === 'map');
-}
 
 /** The file names YAML files have; only these are read to look for compose content. */
 export function isYamlFileName(name: string): boolean {

@@ -4,7 +4,8 @@
  */
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { looksLikeCompose, projectPlace } from '../../../src/language/compose/composeProject';
+import { looksLikeCompose } from '../../../src/language/compose/composeContent';
+import { projectPlace, resolveFileList } from '../../../src/language/compose/composeProject';
 import { lintComposeFile } from '../../../src/language/compose/lintCompose';
 import { codes, covered, memoryHost, PROJECT, withCode, yaml } from './helpers';
 
@@ -32,6 +33,16 @@ describe('compose files in their project', () => {
     assert.deepEqual(projectPlace(list[1]!, list), { files: list, dir: PROJECT, fragment: true });
     assert.equal(projectPlace(at('docker-compose.test.override.yml')).fragment, true);
     assert.equal(projectPlace(at('other.yml'), list).fragment, false, 'a file outside the list stands alone');
+  });
+
+  it('resolves a workspace -f list for a file in a subfolder from the folder above it that names the file', () => {
+    const list = ['docker-compose.yml', 'extensions/fleet/fleet-compose.yml'];
+    const expected = [at('docker-compose.yml'), at('extensions/fleet/fleet-compose.yml')];
+    assert.deepEqual(resolveFileList(at('docker-compose.yml'), list, PROJECT), expected);
+    assert.deepEqual(resolveFileList(at('extensions/fleet/fleet-compose.yml'), list, PROJECT), expected);
+    assert.deepEqual(resolveFileList(at('extensions/fleet/fleet-compose.yml'), list), [], 'without a workspace folder, only the file’s own');
+    assert.deepEqual(resolveFileList(at('extensions/filebeat/filebeat-compose.yml'), list, PROJECT), [], 'not in the list');
+    assert.deepEqual(resolveFileList(at('extensions/fleet/fleet-compose.yml'), list, at('extensions')), [], 'never above the workspace folder');
   });
 
   it('resolves the paths of a later -f file from the first file’s folder, as Compose does', () => {
