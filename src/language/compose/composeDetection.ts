@@ -15,7 +15,8 @@ export function registerComposeDetection(composeLanguageId: string): vscode.Disp
   const declined = new Set<string>();
   let leavingCompose: string | undefined;
   const consider = (doc: vscode.TextDocument): void => {
-    if (doc.languageId !== 'yaml' || doc.isClosed) return;
+    // Files on disk only: a YAML document Berth or another extension makes (a merged config) keeps its language.
+    if (doc.languageId !== 'yaml' || doc.isClosed || doc.uri.scheme !== 'file') return;
     const key = doc.uri.toString();
     // VS Code changes a language by closing the document and opening it again, in one go.
     if (key === leavingCompose) declined.add(key);
