@@ -9,7 +9,7 @@ import type { HostBenchResult } from './extensionHost/index';
 import { runExtensionHostSuite } from '../test/harness/extensionHost';
 import { repoRoot, resultsDir } from '../test/harness/paths';
 import { percentile } from './stats';
-import { typingBench, typingRows } from './typing';
+import { typingBench, typingRows, type TypingResult } from './typing';
 
 interface Row {
   measure: string;
@@ -70,16 +70,18 @@ async function main(): Promise<void> {
 
   const launches: HostBenchResult[] = [];
   let typing: Row[] = [];
+  let typed: TypingResult | undefined;
   try {
     if (!typingOnly) {
       launches.push(await hostRun('full', 0));
       for (let i = 1; i < 5; i++) launches.push(await hostRun('activate', i));
     }
-    typing = typingRows(await typingBench());
+    typed = await typingBench();
+    typing = typingRows(typed);
   } finally {
     bundle.restore();
   }
-  if (typingOnly) return printRows([...rows, ...typing]);
+  if (typingOnly) return printRows([...rows, ...typing], { typed });
   const full = launches[0]!;
   const activations = launches.map((l) => l.activationMs);
   const loads = launches.map((l) => l.bundleLoadMs);
@@ -102,7 +104,7 @@ async function main(): Promise<void> {
     ok: full.idleRequestsPerMinute === 0,
   });
 
-  printRows([...rows, ...typing], { activations, loads, full });
+  printRows([...rows, ...typing], { activations, loads, full, typed });
 }
 
 function printRows(rows: Row[], raw: unknown = {}): void {

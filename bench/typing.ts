@@ -35,15 +35,15 @@ const COMPOSE_LINE = COMPOSE.split('\n').findIndex((l) => l.startsWith('    netw
  * (its text reads "N M …", errors first, or "No Problems"). Plain JavaScript: it runs in Chromium.
  */
 const PROBE = `(() => {
-  const item = document.getElementById('status.problems');
-  const errors = () => Number((/\\d+/.exec(item.textContent || '') || [0])[0]);
+  // The item is looked up each time: the status bar may render it anew.
+  const errors = () => Number((/\\d+/.exec(document.getElementById('status.problems')?.textContent || '') || [0])[0]);
   const probe = { lastKey: 0, changes: [{ t: performance.now(), errors: errors() }] };
   window.berthProbe = probe;
   window.addEventListener('keydown', () => { probe.lastKey = performance.now(); }, true);
   new MutationObserver(() => {
     const n = errors();
     if (n !== probe.changes[probe.changes.length - 1].errors) probe.changes.push({ t: performance.now(), errors: n });
-  }).observe(item, { subtree: true, childList: true, characterData: true, attributes: true });
+  }).observe(document.querySelector('.part.statusbar'), { subtree: true, childList: true, characterData: true, attributes: true });
 })()`;
 
 async function installProbe(page: Page): Promise<void> {
@@ -61,12 +61,18 @@ async function timeUntil(page: Page, target: Target, act: () => Promise<void>): 
   const from = Number(await page.evaluate('window.berthProbe.changes.length'));
   await act();
   const meets = 'is' in target ? `c.errors === ${target.is}` : `c.errors !== ${target.not}`;
-  const handle = await page.waitForFunction(
-    `(() => { const p = window.berthProbe; const c = p.changes.slice(${from}).find((c) => ${meets}); return c ? Math.max(0, c.t - p.lastKey) : false; })()`,
-    undefined,
-    { timeout: 15_000, polling: 5 },
-  );
-  return Number(await handle.jsonValue());
+  const handle = await page
+    .waitForFunction(
+      `(() => { const p = window.berthProbe; const c = p.changes.slice(${from}).find((c) => ${meets}); return c ? { ms: Math.max(0, c.t - p.lastKey) } : false; })()`,
+      undefined,
+      { timeout: 15_000, polling: 5 },
+    )
+    .catch(async (error: Error) => {
+      const seen = await page.evaluate(`JSON.stringify({ changes: window.berthProbe.changes.slice(${from}), now: document.getElementById('status.problems')?.textContent })`);
+      throw new Error(`the error count never met ${JSON.stringify(target)}: ${String(seen)} (${error.message})`);
+    });
+  // An object, because 0 ms (counted before the last key) would read as "not yet".
+  return Number(((await handle.jsonValue()) as { ms: number }).ms);
 }
 
 async function openFile(page: Page, name: string): Promise<void> {
@@ -127,7 +133,12 @@ async function typingRun(samples: number): Promise<Omit<TypingResult, 'coldOpenM
           await page.keyboard.type('COPPY a /b', { delay: 40 });
         }),
       );
-      dockerfileDeleteMs.push(await timeUntil(page, { is: clean }, () => page.keyboard.press('Control+Shift+K')));
+      dockerfileDeleteMs.push(
+        await timeUntil(page, { is: clean }, async () => {
+          await page.keyboard.press('Escape'); // the suggestions typing opened
+          await page.keyboard.press('Control+Shift+K');
+        }),
+      );
       await page.keyboard.press('ArrowUp');
       await page.keyboard.press('End');
     }
@@ -148,7 +159,7 @@ async function typingRun(samples: number): Promise<Omit<TypingResult, 'coldOpenM
 async function coldOpen(): Promise<number> {
   let workbench: Workbench | undefined;
   try {
-    workbench = await openWorkbench('bench-cold-open', { trusted: true, files: { 'big.Dockerfile': BIG } });
+    workbench = await openWorkbench('bench-cold', { trusted: true, files: { 'big.Dockerfile': BIG } });
     const page = workbench.page;
     await installProbe(page);
     await page.keyboard.press('Control+P');
