@@ -9,6 +9,7 @@ import type { HostBenchResult } from './extensionHost/index';
 import { runExtensionHostSuite } from '../test/harness/extensionHost';
 import { repoRoot, resultsDir } from '../test/harness/paths';
 import { percentile } from './stats';
+import { typingBench, typingRows, type TypingResult } from './typing';
 
 interface Row {
   measure: string;
@@ -55,7 +56,9 @@ function languageBenchmarks(): void {
 
 async function main(): Promise<void> {
   mkdirSync(resultsDir, { recursive: true });
-  if (!process.argv.includes('--host-only')) languageBenchmarks();
+  // --typing-only: just the workbench's edit → diagnostics figures.
+  const typingOnly = process.argv.includes('--typing-only');
+  if (!process.argv.includes('--host-only') && !typingOnly) languageBenchmarks();
   console.log('\n== extension (real VS Code and engine) ==');
   // As `npm test` does: the engine, the test image and code-server, installed or started if missing.
   execFileSync('bash', [path.join(repoRoot, 'scripts', 'testbed', 'setup.sh')], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -66,12 +69,19 @@ async function main(): Promise<void> {
   rows.push({ measure: '  all bundles (features and dockerode load on first use; CLI)', value: `${(bundle.allBytes / 1024).toFixed(0)} KiB`, target: '', ok: undefined });
 
   const launches: HostBenchResult[] = [];
+  let typing: Row[] = [];
+  let typed: TypingResult | undefined;
   try {
-    launches.push(await hostRun('full', 0));
-    for (let i = 1; i < 5; i++) launches.push(await hostRun('activate', i));
+    if (!typingOnly) {
+      launches.push(await hostRun('full', 0));
+      for (let i = 1; i < 5; i++) launches.push(await hostRun('activate', i));
+    }
+    typed = await typingBench();
+    typing = typingRows(typed);
   } finally {
     bundle.restore();
   }
+  if (typingOnly) return printRows([...rows, ...typing], { typed });
   const full = launches[0]!;
   const activations = launches.map((l) => l.activationMs);
   const loads = launches.map((l) => l.bundleLoadMs);
@@ -94,12 +104,18 @@ async function main(): Promise<void> {
     ok: full.idleRequestsPerMinute === 0,
   });
 
+  printRows([...rows, ...typing], { activations, loads, full, typed });
+}
+
+function printRows(rows: Row[], raw: unknown = {}): void {
   const width = Math.max(...rows.map((r) => r.measure.length));
-  console.log(`\n${'measure'.padEnd(width)}  ${'value'.padStart(10)}  ${'target'.padEnd(9)}  ok`);
-  console.log(`${'-'.repeat(width)}  ${'-'.repeat(10)}  ${'-'.repeat(9)}  --`);
-  for (const r of rows) console.log(`${r.measure.padEnd(width)}  ${r.value.padStart(10)}  ${r.target.padEnd(9)}  ${r.ok === undefined ? '' : r.ok ? 'yes' : 'NO'}`);
+  const valueWidth = Math.max(10, ...rows.map((r) => r.value.length));
+  const targetWidth = Math.max(9, ...rows.map((r) => r.target.length));
+  console.log(`\n${'measure'.padEnd(width)}  ${'value'.padStart(valueWidth)}  ${'target'.padEnd(targetWidth)}  ok`);
+  console.log(`${'-'.repeat(width)}  ${'-'.repeat(valueWidth)}  ${'-'.repeat(targetWidth)}  --`);
+  for (const r of rows) console.log(`${r.measure.padEnd(width)}  ${r.value.padStart(valueWidth)}  ${r.target.padEnd(targetWidth)}  ${r.ok === undefined ? '' : r.ok ? 'yes' : 'NO'}`);
   const file = path.join(resultsDir, 'bench.json');
-  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), rows, raw: { activations, loads, full } }, null, 2));
+  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), rows, raw }, null, 2));
   console.log(`\nsaved ${path.relative(repoRoot, file)}`);
 }
 

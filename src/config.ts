@@ -37,6 +37,8 @@ export const Config = {
     return Array.isArray(files) ? files.filter((f): f is string => typeof f === 'string') : [];
   },
   composeCodeLens: (): boolean => section().get<boolean>('compose.codeLens', true),
+  /** `berth.compose.detectByContent`: a YAML file whose top-level `services:` maps service definitions opens as compose. */
+  composeDetectByContent: (scope?: vscode.Uri): boolean => vscode.workspace.getConfiguration('berth', scope).get<boolean>('compose.detectByContent', true),
   /** The berth.dockerfile.* settings for a document; only values someone set (the linter has its own defaults). */
   dockerfileLintSettings: (scope: vscode.Uri): DockerfileLintSettings => {
     const config = vscode.workspace.getConfiguration(undefined, scope);

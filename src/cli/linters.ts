@@ -6,6 +6,9 @@ import * as path from 'node:path';
 import type { Finding } from '../language/findings';
 import { readDockerignoreFor } from '../language/dockerfile/dockerignoreFile';
 import { lintDockerfile, type DockerfileLintSettings } from '../language/dockerfile/lint';
+import { nodeComposeHost } from '../language/compose/composeHost';
+import { looksLikeCompose } from '../language/compose/composeContent';
+import { isYamlFileName } from '../language/compose/composeProject';
 import { isComposeFileName, lintComposeFile } from '../language/compose/lintCompose';
 
 /** What a lint function gets besides the text. */
@@ -16,6 +19,8 @@ export interface LintInput {
   /** Settings as in the editor: the `berth.*` keys, looked up by full name. */
   setting(key: string): unknown;
   dockerfileSettings: DockerfileLintSettings;
+  /** The compose files read together with this one (a `-f` list, or a default file and its override). */
+  projectFiles: readonly string[];
 }
 
 export interface Linter {
@@ -35,10 +40,20 @@ export const LINTERS: Linter[] = [
     matches: (fileName) => DOCKERFILE_NAME.test(fileName) && !fileName.toLowerCase().endsWith('.dockerignore'),
     lint: (input) => lintDockerfile(input.text, { dockerignore: readDockerignoreFor(input.path), settings: input.dockerfileSettings }),
   },
-  { name: 'Compose', matches: isComposeFileName, lint: (input) => lintComposeFile(input.path, input.text) },
+  { name: 'Compose', matches: isComposeFileName, lint: (input) => lintComposeFile(input.path, input.text, nodeComposeHost(process.env, input.projectFiles)) },
 ];
 
-export function linterFor(filePath: string): Linter | undefined {
+/** Files of a `-f` list are compose files, whatever their names. */
+export const COMPOSE_LINTER = LINTERS[1]!;
+
+/**
+ * The linter for a file: by its name, or, for another YAML file, by content (`readText` is asked
+ * only then): a top-level `services:` mapping makes it a compose file (stack.yml, jibri.yml …).
+ */
+export function linterFor(filePath: string, readText?: () => string | undefined): Linter | undefined {
   const base = path.basename(filePath);
-  return LINTERS.find((l) => l.matches(base));
+  const byName = LINTERS.find((l) => l.matches(base));
+  if (byName || !readText || !isYamlFileName(base)) return byName;
+  const text = readText();
+  return text !== undefined && looksLikeCompose(text) ? COMPOSE_LINTER : undefined;
 }

@@ -1,17 +1,20 @@
 /**
- * `berth lint [--format text|json|sarif] [--min-severity error|warning|info|hint] PATH…`: the editor's
- * checks for CI. Exit 0 without errors, 1 with errors, 2 for bad usage or an unreadable path.
+ * `berth lint [--format text|json|sarif] [--min-severity error|warning|info|hint] [-f FILE]… PATH…`: the
+ * editor's checks for CI. Exit 0 without errors, 1 with errors, 2 for bad usage or an unreadable path.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { targetFromFile } from '../compose/composeTargets';
+import { isYamlFileName } from '../language/compose/composeProject';
 import { atLeast, type Severity } from '../language/findings';
 import { lintSettingsFrom } from '../language/dockerfile/settings';
 import { formatJson, formatSarif, formatText, toFileFinding, type FileFinding } from './format';
-import { linterFor, LINTERS } from './linters';
+import { COMPOSE_LINTER, linterFor, LINTERS } from './linters';
 
 const VERSION = '0.1.0';
-const USAGE = `Usage: berth lint [--format text|json|sarif] [--min-severity error|warning|info|hint] [--settings FILE] PATH…
-A PATH is a file or a folder (searched for ${LINTERS.map((l) => l.name).join(', ')} files).
+const USAGE = `Usage: berth lint [--format text|json|sarif] [--min-severity error|warning|info|hint] [--settings FILE] [-f COMPOSE_FILE]… [PATH…]
+A PATH is a file or a folder (searched for ${LINTERS.map((l) => l.name).join(', ')} files; other YAML files with a top-level services: mapping are compose files).
+-f, --file: compose files used together, as \`docker compose -f a.yaml -f b.yaml\` reads them.
 Settings: the berth.* keys of FILE (default: .vscode/settings.json in the current folder, when present).`;
 
 class UsageError extends Error {}
@@ -21,12 +24,14 @@ interface Options {
   minSeverity: Severity;
   settingsFile: string | undefined;
   paths: string[];
+  /** A compose `-f` list, in order. */
+  composeFiles: string[];
 }
 
 function parseArgs(argv: string[]): Options {
   const [command, ...rest] = argv;
   if (command !== 'lint') throw new UsageError(command === undefined ? 'No command given.' : `Unknown command "${command}".`);
-  const opts: Options = { format: 'text', minSeverity: 'hint', settingsFile: undefined, paths: [] };
+  const opts: Options = { format: 'text', minSeverity: 'hint', settingsFile: undefined, paths: [], composeFiles: [] };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i] as string;
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -44,11 +49,12 @@ function parseArgs(argv: string[]): Options {
       if (!['error', 'warning', 'info', 'hint'].includes(v)) throw new UsageError(`--min-severity takes error, warning, info or hint, not "${v}".`);
       opts.minSeverity = v as Severity;
     } else if (flag === '--settings') opts.settingsFile = value();
+    else if (flag === '-f' || flag === '--file') opts.composeFiles.push(value());
     else if (flag === '--help' || flag === '-h') throw new UsageError('');
     else if (flag.startsWith('-')) throw new UsageError(`Unknown option ${flag}.`);
     else opts.paths.push(arg);
   }
-  if (opts.paths.length === 0) throw new UsageError('Give at least one file or folder to lint.');
+  if (opts.paths.length === 0 && opts.composeFiles.length === 0) throw new UsageError('Give at least one file or folder to lint.');
   return opts;
 }
 
@@ -65,7 +71,7 @@ function readSettings(file: string | undefined): Record<string, unknown> {
 const SKIP_DIRS = new Set(['node_modules', '.git']);
 
 /** Files to lint under `p`; an explicit file is linted even when no linter claims its name. */
-function collect(p: string, out: string[]): void {
+function collect(p: string, out: string[], readText: (file: string) => string): void {
   const stat = fs.statSync(p);
   if (stat.isFile()) {
     out.push(p);
@@ -73,8 +79,8 @@ function collect(p: string, out: string[]): void {
   }
   for (const entry of fs.readdirSync(p, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
     const full = path.join(p, entry.name);
-    if (entry.isDirectory() && !SKIP_DIRS.has(entry.name)) collect(full, out);
-    else if (entry.isFile() && linterFor(full)) out.push(full);
+    if (entry.isDirectory() && !SKIP_DIRS.has(entry.name)) collect(full, out, readText);
+    else if (entry.isFile() && linterFor(full, () => readText(full))) out.push(full);
   }
 }
 
@@ -99,26 +105,44 @@ export function run(argv: string[], write: (s: string) => void, writeError: (s: 
   }
   const setting = (key: string): unknown => settings[key];
   const dockerfileSettings = lintSettingsFrom(setting);
-  const files: string[] = [];
+  const texts = new Map<string, string>();
+  const readText = (file: string): string => {
+    let text = texts.get(file);
+    if (text === undefined) texts.set(file, (text = fs.readFileSync(file, 'utf8')));
+    return text;
+  };
+  // The -f list is one project; every other compose file brings its override along, as Compose does.
+  const fList = opts.composeFiles.map((f) => path.resolve(f));
+  const files: string[] = [...opts.composeFiles];
   const results: FileFinding[] = [];
   try {
-    for (const p of opts.paths) collect(p, files);
+    for (const p of opts.paths) collect(p, files, readText);
   } catch (err) {
     writeError(`berth: cannot read ${(err as NodeJS.ErrnoException).path ?? ''}: ${(err as Error).message}`);
     return 2;
   }
   let errors = 0;
+  const seen = new Set<string>();
   for (const file of files) {
+    const absolute = path.resolve(file);
+    if (seen.has(absolute)) continue;
+    seen.add(absolute);
     let text: string;
     try {
-      text = fs.readFileSync(file, 'utf8');
+      text = readText(file);
     } catch (err) {
       writeError(`berth: cannot read ${file}: ${(err as Error).message}`);
       return 2;
     }
-    const linter = linterFor(file) ?? LINTERS[0];
-    if (!linter) continue;
-    for (const f of linter.lint({ path: path.resolve(file), text, setting, dockerfileSettings })) {
+    const inList = fList.includes(absolute);
+    const linter = inList ? COMPOSE_LINTER : (linterFor(file, () => text) ?? (isYamlFileName(file) ? undefined : LINTERS[0]));
+    if (!linter) {
+      // YAML is never read as a Dockerfile.
+      writeError(`berth: skipped ${file}: not a compose file (no top-level services: mapping of service definitions).`);
+      continue;
+    }
+    const projectFiles = inList ? fList : targetFromFile(absolute).files;
+    for (const f of linter.lint({ path: absolute, text, setting, dockerfileSettings, projectFiles })) {
       if (f.severity === 'error') errors++;
       if (atLeast(f.severity, opts.minSeverity)) results.push(toFileFinding(file, f));
     }

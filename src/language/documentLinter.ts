@@ -1,18 +1,18 @@
 /**
- * The editor lifecycle every Berth checker shares: lint a document when it opens, again shortly
- * after edits stop, forget it when it closes, and offer the quick fixes its findings carry.
- * Each language adds its own reasons to re-lint (a saved .dockerignore, a changed setting).
+ * The editor lifecycle every Berth checker shares: lint a document when it opens, again after edits
+ * (at once when its lints are cheap, later in proportion when they are costly: lintDelay.ts), forget
+ * it when it closes, and offer the quick fixes its findings carry. Each language adds its own reasons
+ * to re-lint (a saved .dockerignore, a changed setting).
  */
 import * as vscode from 'vscode';
 import type { Finding } from './findings';
+import { lintDelay, nextCost } from './lintDelay';
 import { quickFixesFor, toDiagnostics } from './vscodeFindings';
 
 export interface DocumentLinterOptions {
   /** The diagnostic collection's name. */
   name: string;
   languageId: string;
-  /** Long enough to skip keystrokes, short enough to feel live. */
-  debounceMs: number;
   /** Extra condition beyond the language (e.g. only files on disk). */
   accepts?: (doc: vscode.TextDocument) => boolean;
   /** The findings, or a promise of them (work done off the extension host's thread). */
@@ -26,6 +26,10 @@ export class DocumentLinter implements vscode.Disposable {
   private readonly pending = new Map<string, NodeJS.Timeout>();
   /** The latest lint asked for, per document: an older answer that arrives late is dropped. */
   private readonly latest = new Map<string, number>();
+  /** What linting each document has cost lately, in ms (for a worker, the round trip). */
+  private readonly costs = new Map<string, number>();
+  /** The first lint loads the checker and warms the JIT: its cost says nothing about the next. */
+  private warm = false;
   private lints = 0;
   private readonly disposables: vscode.Disposable[] = [];
 
@@ -40,6 +44,7 @@ export class DocumentLinter implements vscode.Disposable {
       vscode.workspace.onDidCloseTextDocument((doc) => {
         this.cancel(doc.uri);
         this.latest.delete(doc.uri.toString());
+        this.costs.delete(doc.uri.toString());
         this.diagnostics.delete(doc.uri);
       }),
       vscode.languages.registerCodeActionsProvider(
@@ -59,17 +64,20 @@ export class DocumentLinter implements vscode.Disposable {
   lintNow(doc: vscode.TextDocument): void {
     this.cancel(doc.uri);
     if (!this.accepts(doc) || doc.isClosed) return;
+    const key = doc.uri.toString();
+    const started = performance.now();
     const result = this.options.lint(doc);
     if (Array.isArray(result)) {
+      this.measured(key, started);
       this.diagnostics.set(doc.uri, toDiagnostics(result));
       return;
     }
-    const key = doc.uri.toString();
     const lint = ++this.lints;
     const version = doc.version;
     this.latest.set(key, lint);
     result.then(
       (findings) => {
+        if (!doc.isClosed) this.measured(key, started);
         if (this.latest.get(key) === lint && !doc.isClosed && doc.version === version) this.diagnostics.set(doc.uri, toDiagnostics(findings));
       },
       (error: unknown) => this.options.onError?.(error),
@@ -81,8 +89,14 @@ export class DocumentLinter implements vscode.Disposable {
     this.cancel(doc.uri);
     this.pending.set(
       doc.uri.toString(),
-      setTimeout(() => this.lintNow(doc), this.options.debounceMs),
+      setTimeout(() => this.lintNow(doc), lintDelay(this.costs.get(doc.uri.toString()))),
     );
+  }
+
+  private measured(key: string, started: number): void {
+    const cost = performance.now() - started;
+    if (this.warm) this.costs.set(key, nextCost(this.costs.get(key), cost));
+    this.warm = true;
   }
 
   /** Re-lints the open documents that `which` selects (all by default). */

@@ -9,6 +9,7 @@ const repo = path.resolve(__dirname, '..', '..', '..');
 const cli = path.join(repo, 'dist', 'cli.js');
 const fixtures = path.join(repo, 'test', 'fixtures', 'dockerfile');
 const corpus = path.resolve(repo, '..', 'shared', 'corpus', 'dockerfiles');
+const realworld = path.resolve(repo, '..', 'shared', 'corpus', 'realworld', 'compose');
 
 function berth(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
@@ -101,4 +102,73 @@ describe('berth lint (dist/cli.js)', function () {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  describe('compose projects', () => {
+    let dir: string;
+    beforeEach(() => {
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-cli-project-'));
+    });
+    afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+    const json = (stdout: string) => JSON.parse(stdout) as { file: string; code: string; severity: string; line: number }[];
+
+    it("merges the override file beside a default-named file: zulip's secrets are declared in its override", async () => {
+      // zulip's compose.yaml as published; its compose.override.yaml declares the six secrets (the corpus copy lacks it).
+      fs.copyFileSync(path.join(realworld, 'zulip__docker-zulip', 'compose.yaml'), path.join(dir, 'compose.yaml'));
+      const names = ['postgres_password', 'memcached_password', 'rabbitmq_password', 'redis_password', 'secret_key', 'email_password'];
+      fs.writeFileSync(path.join(dir, 'compose.override.yaml'), ['secrets:', ...names.map((n) => `  zulip__${n}:\n    environment: ZULIP__${n.toUpperCase()}`), ''].join('\n'));
+      for (const target of [path.join(dir, 'compose.yaml'), dir]) {
+        const r = await berth('lint', '--format', 'json', target);
+        assert.deepEqual(json(r.stdout).filter((f) => f.code === 'compose/undefined-secret'), [], target);
+      }
+      fs.rmSync(path.join(dir, 'compose.override.yaml'));
+      const alone = await berth('lint', '--format', 'json', path.join(dir, 'compose.yaml'));
+      assert.equal(json(alone.stdout).filter((f) => f.code === 'compose/undefined-secret').length, 10, 'without the override, Compose would refuse them too');
+    });
+
+    it('finds compose files of any name by content in a folder, and leaves CI files alone', async () => {
+      const files: Record<string, string> = {
+        'stack.yml': 'services:\n  web:\n    image: nginx:1.27\n    networks: [front]\n',
+        'jibri.yml': 'services:\n  jibri:\n    image: jitsi/jibri:stable\n',
+        '.travis.yml': 'language: go\nservices:\n  - docker\n',
+        '.gitlab-ci.yml': 'image: golang:1.22\nservices:\n  - name: postgres:16\n    alias: db\ntest:\n  script: go test ./...\n',
+        '.github/workflows/ci.yml': 'name: ci\non: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    services:\n      redis:\n        image: redis:7\n    steps:\n      - run: make\n',
+        'notes.yaml': 'title: not compose\n',
+      };
+      for (const [name, text] of Object.entries(files)) {
+        fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+        fs.writeFileSync(path.join(dir, name), text);
+      }
+      const r = await berth('lint', '--format', 'json', dir);
+      assert.equal(r.code, 1, r.stderr);
+      assert.deepEqual(json(r.stdout).map((f) => [path.relative(dir, f.file), f.code]), [['stack.yml', 'compose/undefined-network']]);
+      // Passed by name, a YAML file is never read as a Dockerfile: compose when it is one, otherwise skipped with a note.
+      for (const name of ['.gitlab-ci.yml', '.travis.yml', '.github/workflows/ci.yml', 'notes.yaml']) {
+        const one = await berth('lint', '--format', 'json', path.join(dir, name));
+        assert.equal(one.code, 0, `${name}: ${one.stdout}`);
+        assert.deepEqual(json(one.stdout), [], name);
+        assert.match(one.stderr, /not a compose file/, name);
+      }
+      const stack = await berth('lint', path.join(realworld, 'dockersamples__example-voting-app', 'docker-stack.yml'));
+      assert.equal(stack.code, 0, stack.stdout);
+      assert.doesNotMatch(stack.stdout, /unknown-instruction/);
+    });
+
+    it('lints a -f list as Compose runs it; a fragment linted alone keeps its findings', async () => {
+      const elk = path.join(realworld, 'deviantony__docker-elk');
+      const fleet = path.join(elk, 'extensions', 'fleet', 'fleet-compose.yml');
+      const alone = await berth('lint', '--format', 'json', fleet);
+      assert.equal(alone.code, 1);
+      assert.deepEqual([...new Set(json(alone.stdout).filter((f) => f.severity === 'error').map((f) => f.code))].sort(), ['compose/missing-build-context', 'compose/undefined-network', 'compose/undefined-service']);
+      for (const args of [['-f', path.join(elk, 'docker-compose.yml'), '-f', fleet], [`--file=${path.join(elk, 'docker-compose.yml')}`, '--file', fleet]]) {
+        const together = await berth('lint', '--format', 'json', ...args);
+        assert.equal(together.code, 0, together.stdout);
+        assert.deepEqual(json(together.stdout).filter((f) => f.severity === 'error'), []);
+        assert.deepEqual([...new Set(json(together.stdout).map((f) => path.relative(elk, f.file)))].filter((f) => !f.startsWith('docker-compose.yml') && !f.startsWith('extensions')), []);
+      }
+      const missing = await berth('lint', '-f', path.join(dir, 'nope.yml'));
+      assert.equal(missing.code, 2);
+      assert.match(missing.stderr, /cannot read .*nope\.yml/);
+    });
+  });
 });
+

@@ -90,6 +90,8 @@ describe('architecture', () => {
     'src/language/documentLinter.ts',
     'src/language/compose/composeLanguage.ts',
     'src/language/compose/composeProviders.ts',
+    'src/language/compose/composeDetection.ts',
+    'src/language/compose/editorHost.ts',
     'src/language/dockerfile/dockerfileLanguage.ts',
     'src/language/dockerfile/languageProviders.ts',
   ]);

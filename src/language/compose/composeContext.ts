@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import type { Finding, Range } from '../findings';
 import { child, declared, listItems, parseCompose, scalarText, type ComposeDocument, type TopSection } from './composeDocument';
 import type { ComposeHost } from './composeHost';
+import { projectPlace, type ProjectPlace } from './composeProject';
 import { hasInterpolation } from './text';
 
 /** Where a name is declared: the file and the range of its key. */
@@ -18,9 +19,11 @@ export interface Declaration {
 export interface ComposeContext {
   doc: ComposeDocument;
   file: string;
-  /** The project folder: the file's folder, which relative paths start from. */
+  /** The project folder, which relative paths start from: the file's, or the first `-f` file's. */
   dir: string;
   host: ComposeHost;
+  /** The files Compose reads with this one, and whether this one is a fragment of them. */
+  place: ProjectPlace;
   /** Names declared per top-level section, across the project's files. */
   names: Record<TopSection, Set<string>>;
   /** Where each name is declared (this file first, then the related files). */
@@ -30,7 +33,7 @@ export interface ComposeContext {
 const SECTIONS: TopSection[] = ['services', 'networks', 'volumes', 'secrets', 'configs'];
 
 export function composeContext(file: string, doc: ComposeDocument, host: ComposeHost): ComposeContext {
-  const dir = path.dirname(file);
+  const place = projectPlace(file, host.projectFiles);
   const declarations = Object.fromEntries(SECTIONS.map((s) => [s, new Map<string, Declaration>()])) as Record<TopSection, Map<string, Declaration>>;
   const visited = new Set<string>([path.resolve(file)]);
   const add = (d: ComposeDocument, from: string, depth: number): void => {
@@ -45,7 +48,7 @@ export function composeContext(file: string, doc: ComposeDocument, host: Compose
   };
   add(doc, file, 0);
   const names = Object.fromEntries(SECTIONS.map((s) => [s, new Set(declarations[s].keys())])) as Record<TopSection, Set<string>>;
-  return { doc, file, dir, host, names, declarations };
+  return { doc, file, dir: place.dir, host, place, names, declarations };
 }
 
 /** The names Compose looks for, in its order of preference. */

@@ -9,6 +9,7 @@ export { definitionAt } from './composeDefinition';
 export { hoverCompose } from './composeHover';
 export { completionSources } from './completionSources';
 export { lintComposeFile } from './lintCompose';
+export { looksLikeCompose } from './composeContent';
 export { entriesOf, entry } from './composeDocument';
 export { mergeCompose } from './merge';
 export { composeProfiles } from '../../compose/composeProfiles';

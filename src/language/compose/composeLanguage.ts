@@ -1,6 +1,6 @@
 /**
- * The VS Code side of compose support: diagnostics for `dockercompose` documents (on open, debounced
- * on change, cleared on close, refreshed when a `.env` beside them changes), their quick fixes, and
+ * The VS Code side of compose support: diagnostics for `dockercompose` documents (on open, again
+ * after edits, cleared on close, refreshed when a `.env` beside them changes), their quick fixes, and
  * completion and hover.
  * Thin: all the checking is in the pure `lintComposeFile`.
  */
@@ -8,14 +8,13 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Finding } from '../findings';
 import { DocumentLinter } from '../documentLinter';
+import { registerComposeDetection } from './composeDetection';
 import { ComposeLintClient } from './composeLintClient';
 import { editorComposeHost } from './editorHost';
 import { composeFeatures, registerComposeProviders, type ComposeProviderOptions } from './composeProviders';
 
 export const COMPOSE_LANGUAGE_ID = 'dockercompose';
 
-/** Long enough to skip keystrokes, short enough to feel live. */
-const DEBOUNCE_MS = 250;
 
 /** Where compose lints ran: on the worker thread, or in the extension host when it could not. */
 export interface ComposeLintCounts {
@@ -30,7 +29,6 @@ export function registerComposeLanguage(options: ComposeProviderOptions = {}, lo
   const linter = new DocumentLinter({
     name: 'berth-compose',
     languageId: COMPOSE_LANGUAGE_ID,
-    debounceMs: DEBOUNCE_MS,
     // Paths in a compose file resolve on disk, so only files on disk are linted.
     accepts: (doc) => doc.uri.scheme === 'file',
     // On the worker thread; in-process if the worker cannot run (the document still gets its diagnostics).
@@ -62,5 +60,6 @@ export function registerComposeLanguage(options: ComposeProviderOptions = {}, lo
       if (e.affectsConfiguration('berth.compose.files')) linter.relint((doc) => linter.accepts(doc));
     }),
     ...registerComposeProviders({ language: COMPOSE_LANGUAGE_ID }, options),
+    ...registerComposeDetection(COMPOSE_LANGUAGE_ID),
   ];
 }

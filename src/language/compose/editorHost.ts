@@ -1,9 +1,12 @@
 /** The machine as the compose providers see it: node:fs, the environment, and the workspace's `-f` list for the file. */
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { targetFromFile } from '../../compose/composeTargets';
 import { Config } from '../../config';
 import { nodeComposeHost, type ComposeHost } from './composeHost';
+import { resolveFileList } from './composeProject';
 
 export function editorComposeHost(uri: vscode.Uri): ComposeHost {
-  return nodeComposeHost(process.env, targetFromFile(uri.fsPath, Config.composeFiles(uri)).files);
+  // A fragment in a subfolder finds the list from the folder it is named from, up to the workspace folder.
+  const list = resolveFileList(uri.fsPath, Config.composeFiles(uri), vscode.workspace.getWorkspaceFolder(uri)?.uri.fsPath);
+  return nodeComposeHost(process.env, targetFromFile(uri.fsPath, list).files);
 }

@@ -8,6 +8,7 @@ import type { Finding } from '../findings';
 import { entry, parseCompose, type ComposeDocument } from './composeDocument';
 import { berthFinding, composeContext, type ComposeContext } from './composeContext';
 import { cachedHost, nodeComposeHost, type ComposeHost } from './composeHost';
+import { checkRunnable } from './imageRules';
 import { checkPaths } from './pathRules';
 import { checkPorts } from './portRules';
 import { checkReferences } from './referenceRules';
@@ -27,7 +28,7 @@ export function lintComposeDocument(file: string, doc: ComposeDocument, host: Co
   const findings = [...doc.syntax, ...validateSchema(doc)];
   if (!doc.root) return findings;
   const ctx = composeContext(path.resolve(file), doc, cachedHost(host));
-  findings.push(...obsoleteVersion(ctx), ...checkReferences(ctx), ...checkPorts(ctx), ...checkPaths(ctx), ...checkVariables(ctx));
+  findings.push(...obsoleteVersion(ctx), ...checkReferences(ctx), ...checkPorts(ctx), ...checkPaths(ctx), ...checkVariables(ctx), ...checkRunnable(ctx));
   return findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 

@@ -33,6 +33,12 @@ interface Loader {
 
 /** Merges `files` (later ones override) the way Compose does. */
 export function mergeCompose(files: readonly string[], host: ComposeHost): MergedCompose {
+  const { model, problems } = mergeProject(files, host);
+  return { model, yaml: stringify(escapeDollars(model)), problems };
+}
+
+/** The merged project as data only, for rules that judge the whole project. */
+export function mergeProject(files: readonly string[], host: ComposeHost): Omit<MergedCompose, 'yaml'> {
   const loader: Loader = { host, problems: [], loading: new Set() };
   const projectDir = path.dirname(path.resolve(files[0] ?? '.'));
   const env = projectEnv(host, path.join(projectDir, '.env'));
@@ -41,7 +47,7 @@ export function mergeCompose(files: readonly string[], host: ComposeHost): Merge
   for (const file of files) model = mergeMaps('', model, loadFile(loader, path.resolve(file), projectDir, env));
   const clean = strip(model) as PlainMap;
   delete clean['include'];
-  return { model: clean, yaml: stringify(escapeDollars(clean)), problems: loader.problems };
+  return { model: clean, problems: loader.problems };
 }
 
 /** The shell's variables over the `.env` file's, as Compose reads them. */

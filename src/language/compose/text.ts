@@ -5,6 +5,11 @@ export function hasInterpolation(value: string): boolean {
   return /\$(\{|[A-Za-z_])/.test(value.replace(/\$\$/g, ''));
 }
 
+/** A line `services:` at the top level (not indented): most YAML files are ruled out without parsing them. */
+export function hasTopLevelServices(text: string): boolean {
+  return /^services[ \t]*:[ \t]*(?:#.*)?$/m.test(text);
+}
+
 /** The candidate nearest to `word` by edit distance, if it is plausibly a typo of it. */
 export function closest(word: string, candidates: readonly string[]): string | undefined {
   const limit = Math.max(1, Math.min(3, Math.floor(word.length / 3)));

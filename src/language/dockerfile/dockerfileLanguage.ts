@@ -1,6 +1,6 @@
 /**
- * The VS Code side of Dockerfile support: diagnostics for `dockerfile` documents (on open, debounced
- * on change, cleared on close, refreshed when a .dockerignore or the berth.dockerfile settings
+ * The VS Code side of Dockerfile support: diagnostics for `dockerfile` documents (on open, again
+ * after edits, cleared on close, refreshed when a .dockerignore or the berth.dockerfile settings
  * change), the quick fixes of their findings, completion and hover. Thin: all the checking is in
  * the pure lintDockerfile.
  */
@@ -12,15 +12,12 @@ import { dockerfileFeatures, registerDockerfileProviders, type DockerfileProvide
 
 export const DOCKERFILE_LANGUAGE_ID = 'dockerfile';
 
-/** Long enough to skip keystrokes, short enough to feel live. */
-const DEBOUNCE_MS = 200;
 
 /** `options.images` feeds FROM completion with local image names (cached by the caller, never awaited). */
 export function registerDockerfileLanguage(options: DockerfileProviderOptions = {}): vscode.Disposable[] {
   const linter = new DocumentLinter({
     name: 'berth-dockerfile',
     languageId: DOCKERFILE_LANGUAGE_ID,
-    debounceMs: DEBOUNCE_MS,
     lint: (doc) => {
       // .dockerignore is read from disk: only for files that live there.
       const dockerignore = doc.uri.scheme === 'file' && vscode.workspace.isTrusted ? dockerfileFeatures().readDockerignoreFor(doc.uri.fsPath) : undefined;

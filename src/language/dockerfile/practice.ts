@@ -18,7 +18,8 @@ const APT_NO_RECOMMENDS = /APT::Install-Recommends/;
 const APT_LISTS_REMOVED = /rm\s+(-[a-z]+\s+)*\/var\/lib\/apt\/lists/;
 const INTERPRETER = /^(?:ba|z|da|k)?sh$|^(?:python3?|perl|ruby|node)$/;
 const HEREDOC_MARKER = /^\d*<<-?/;
-const GIT_SOURCE = /\.git(?:#|$)|^git@/;
+/** What BuildKit reads as a git repository: scp-style `git@…`, git:// and ssh:// URLs, and http(s) URLs of a `.git` path. */
+const GIT_SOURCE = /^git@|^(?:git|ssh):\/\/|^https?:\/\/[^?#]*\.git(?:[?#]|$)/i;
 
 type Report = (code: string, severity: Finding['severity'], range: Range, message: string, fixes?: QuickFix[]) => void;
 
@@ -95,17 +96,49 @@ const ARCHIVE = /\.(?:tar|tar\.gz|tgz|tar\.bz2|tbz2?|tar\.xz|txz|tar\.zst|tzst)$
 const URL = /^[a-z][a-z0-9+.-]*:\/\//i;
 
 function addRules(inst: Instruction, report: Report): void {
-  const sources = (inst.json ?? inst.words.map((w) => w.text)).slice(0, -1).filter((s) => !HEREDOC_MARKER.test(s));
+  const sources = (inst.json ?? inst.words.map((w) => unquoted(w.text))).slice(0, -1).filter((s) => !HEREDOC_MARKER.test(s));
   if (sources.length === 0) return;
-  const urls = sources.filter((s) => URL.test(s) && !GIT_SOURCE.test(s));
-  if (urls.length > 0 && !inst.flags.some((f) => f.name === 'checksum')) {
-    report('berth/add-url-checksum', 'warning', inst.argsRange, `ADD ${urls[0]} downloads without checking what arrives: add --checksum=sha256:… .`);
-  }
+  if (!inst.flags.some((f) => f.name === 'checksum')) addChecksum(inst, sources, report);
   if (sources.every((s) => !URL.test(s) && !ARCHIVE.test(s) && !s.startsWith('git@') && !hasVariables(s))) {
     report('berth/add-instead-of-copy', 'info', inst.keywordRange, 'ADD of local files does what COPY does, plus surprises (archives get extracted). Use COPY.', [
       { title: 'Use COPY', edits: [{ range: inst.keywordRange, newText: inst.keyword === inst.keyword.toLowerCase() ? 'copy' : 'COPY' }], preferred: true },
     ]);
   }
+}
+
+/** A source word without the double quotes around it (`ADD "https://…#${V}" dir`). */
+const unquoted = (s: string): string => (s.length > 1 && s.startsWith('"') && s.endsWith('"') ? s.slice(1, -1) : s);
+
+/**
+ * A download should name the digest it expects. For a git source BuildKit's `--checksum` is a
+ * commit id, so a commit ref (or one a build arg supplies) is already pinned.
+ */
+function addChecksum(inst: Instruction, sources: string[], report: Report): void {
+  const git = sources.find((s) => GIT_SOURCE.test(s));
+  if (git !== undefined) {
+    const ref = gitRef(git);
+    if (ref !== undefined && (COMMIT.test(ref) || hasVariables(ref))) return;
+    if (ref === undefined) report('berth/add-url-checksum', 'warning', inst.argsRange, `ADD ${git} takes whatever the default branch holds at build time: pin the commit you reviewed with --checksum=<commit id>.`);
+    else report('berth/add-url-checksum', 'info', inst.argsRange, `ADD ${git} checks out \`${ref}\`, a tag or branch that can move: pin the commit you reviewed with --checksum=<commit id>.`);
+    return;
+  }
+  const url = sources.find((s) => URL.test(s));
+  if (url !== undefined) report('berth/add-url-checksum', 'warning', inst.argsRange, `ADD ${url} downloads without checking what arrives: add --checksum=sha256:… .`);
+}
+
+const COMMIT = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+
+/** The ref a git source names: `#ref[:subdir]`, or `?ref=`, `?tag=`, `?branch=`, `?commit=`; undefined for the default branch. */
+function gitRef(source: string): string | undefined {
+  const hash = source.indexOf('#');
+  if (hash >= 0) return source.slice(hash + 1).split(':')[0] || undefined;
+  const query = source.indexOf('?');
+  if (query < 0) return undefined;
+  for (const pair of source.slice(query + 1).split('&')) {
+    const [key, value] = pair.split('=');
+    if ((key === 'ref' || key === 'tag' || key === 'branch' || key === 'commit' || key === 'checksum') && value) return value;
+  }
+  return undefined;
 }
 
 function finalStageUser(model: DockerfileModel, report: Report): void {

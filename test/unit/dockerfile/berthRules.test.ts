@@ -70,6 +70,34 @@ describe('Berth rules: errors and good practice', () => {
     assert.equal(fix('FROM a:1\nADD app /app\n', 'berth/add-instead-of-copy'), 'FROM a:1\nCOPY app /app\n');
   });
 
+  it('berth/add-url-checksum: a git source is pinned by commit, never by sha256', () => {
+    const findings = (text: string) => lintDockerfile(text).filter((f) => f.code === 'berth/add-url-checksum');
+    // A ref from a build arg or a commit id: nothing to say.
+    for (const quiet of [
+      'FROM a:1\nARG V=v1.2.3\nADD https://github.com/go-delve/delve.git?ref=${V}&keep-git-dir=1 .\n',
+      'FROM a:1\nARG V=1\nADD https://github.com/x/util.git?commit=${V}&keep-git-dir=1 .\n',
+      'FROM a:1\nARG V=1\nADD "https://github.com/alpinelinux/aports.git#${V}" aports\n',
+      'FROM a:1\nADD https://github.com/x/y.git#' + 'c'.repeat(40) + ' /src\n',
+      'FROM a:1\nADD https://github.com/x/y.git?ref=' + 'c'.repeat(40) + ' /src\n',
+      'FROM a:1\nADD --checksum=' + 'c'.repeat(40) + ' https://github.com/x/y.git?ref=v1 /src\n',
+    ]) {
+      assert.deepEqual(findings(quiet), [], quiet);
+    }
+    // A tag, a branch or no ref at all can move: suggest a commit, not a sha256 digest.
+    for (const [text, what] of [
+      ['FROM a:1\nADD https://github.com/x/y.git?ref=v1.2&keep-git-dir=1 /src\n', /`v1\.2`/],
+      ['FROM a:1\nADD git@github.com:x/y.git#main /src\n', /`main`/],
+      ['FROM a:1\nADD https://github.com/x/y.git /src\n', /default branch/],
+    ] as const) {
+      const [f] = findings(text);
+      assert.ok(f, text);
+      assert.match(f.message, what);
+      assert.match(f.message, /--checksum=<commit/);
+      assert.doesNotMatch(f.message, /sha256/);
+    }
+    assert.match(findings('FROM a:1\nADD https://example.com/x.tgz /x\n')[0]?.message ?? '', /--checksum=sha256:/, 'plain downloads keep the digest advice');
+  });
+
   it('lets settings turn rules off', () => {
     const text = 'FROM node\nRUN sudo make\n';
     assert.ok(lintDockerfile(text).some((f) => f.code === 'berth/sudo'));

@@ -55,6 +55,30 @@ describe('BuildKit checks: each rule', () => {
     assert.deepEqual(check('FROM a\n# check=skip=MaintainerDeprecated // on purpose\nMAINTAINER me\nMAINTAINER you\n'), ['MaintainerDeprecated:4']);
   });
 
+  it('WorkdirRelativePath expands the path with what the stage knows, as BuildKit does before its check', () => {
+    const workdir = (text: string): string[] => check(text).filter((k) => k.startsWith('WorkdirRelativePath'));
+    // Known values: ENV (also one built from an earlier ENV), ARG defaults (own or global), ENV of the stage built on.
+    assert.deepEqual(workdir('FROM golang\nENV GOPATH /go\nWORKDIR $GOPATH\n'), []);
+    assert.deepEqual(workdir('FROM debian\nENV HTTPD_PREFIX /usr/local/apache2\nENV PATH $HTTPD_PREFIX/bin:$PATH\nWORKDIR $HTTPD_PREFIX\n'), []);
+    assert.deepEqual(workdir('FROM ubuntu\nENV HOME_DIR=/home/git\nENV INSTALL_DIR="${HOME_DIR}/gitlab"\nWORKDIR ${INSTALL_DIR}\n'), []);
+    assert.deepEqual(workdir('FROM a\nARG DIR=/srv\nWORKDIR $DIR\n'), []);
+    assert.deepEqual(workdir('ARG DIR=/srv\nFROM a\nARG DIR\nWORKDIR $DIR\n'), []);
+    assert.deepEqual(workdir('FROM a AS base\nENV D=/x\nFROM base\nWORKDIR $D/y\n'), []);
+    // Windows paths are absolute, also when BuildKit's escape turns `C:\\go` into `C:\go`.
+    assert.deepEqual(workdir('FROM mcr.microsoft.com/windows/nanoserver:ltsc2025\nENV GOPATH C:\\\\go\nWORKDIR $GOPATH\n'), []);
+    assert.deepEqual(workdir('# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nENV APP C:\\app\nWORKDIR $APP\n'), []);
+    // Unknown values stay quiet: a base image's env, a build arg without a default, an ENV built from either.
+    assert.deepEqual(workdir('FROM a\nWORKDIR $FROM_THE_IMAGE\n'), []);
+    assert.deepEqual(workdir('FROM a\nARG DIR\nWORKDIR $DIR\n'), []);
+    assert.deepEqual(workdir('FROM a\nENV X=$BASE/app\nWORKDIR $X\n'), []);
+    // Known relative values still fire, with the expanded path in BuildKit's words.
+    assert.deepEqual(workdir('FROM a\nENV D=rel\nWORKDIR $D\n'), ['WorkdirRelativePath:3']);
+    assert.deepEqual(workdir('FROM a\nARG D=rel\nWORKDIR ${D}/sub\n'), ['WorkdirRelativePath:3']);
+    assert.deepEqual(workdir('FROM scratch\nWORKDIR ${NOPE}app\n'), ['WorkdirRelativePath:2'], 'on scratch nothing else is set');
+    const df = parseDockerfile('FROM a\nENV D=rel\nWORKDIR $D/x\n');
+    assert.equal(runBuildkitChecks(df, buildModel(df))[0]?.message, 'Relative workdir "rel/x" can have unexpected results if the base image changes');
+  });
+
   it('does not guess at variables an unknown base image may set, but knows scratch', () => {
     assert.deepEqual(check('FROM golang\nWORKDIR $GOPATH/src\n'), []);
     assert.deepEqual(check('FROM scratch\nWORKDIR $GOPATH/src\n'), ['UndefinedVar:2']);

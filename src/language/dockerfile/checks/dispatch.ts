@@ -8,6 +8,7 @@ import { argDefinitions, envPairs, PREDEFINED_ARGS, stageChain, type Stage } fro
 import { expandWord } from '../shellWord';
 import { closest } from '../suggest';
 import type { Check, CheckContext } from './context';
+import { expandedWorkdir } from './workdir';
 
 const HEREDOC_MARKER = /^\d*<<-?/;
 
@@ -48,7 +49,7 @@ function startState(stage: Stage, state: StageState): boolean {
 }
 
 const USED_ONCE = new Set(['CMD', 'ENTRYPOINT', 'HEALTHCHECK']);
-/** WORKDIR is judged as if no variable were set. */
+/** For a WORKDIR without variables: quotes and escapes still count. */
 const NOTHING_SET = (): string => '';
 
 export const dispatchChecks: Check = (ctx) => {
@@ -71,10 +72,7 @@ export const dispatchChecks: Check = (ctx) => {
         ctx.report('JSONArgsRecommended', inst, `JSON arguments recommended for ${inst.name} to prevent unintended behavior related to OS signals`, { range: inst.argsRange });
       }
       if (inst.name === 'WORKDIR') {
-        const path = expandWord(inst.argsText, NOTHING_SET, ctx.df.escapeChar).result;
-        if (!state.workdir && inst.argsText !== '' && !isAbsolute(path)) {
-          ctx.report('WorkdirRelativePath', inst, `Relative workdir "${inst.argsText}" can have unexpected results if the base image changes`, { range: inst.argsRange });
-        }
+        if (!state.workdir && inst.argsText !== '') relativeWorkdir(ctx, stage, inst);
         state.workdir = true;
       }
       if (inst.name === 'SHELL') state.shell = true;
@@ -82,6 +80,13 @@ export const dispatchChecks: Check = (ctx) => {
     }
   }
 };
+
+/** BuildKit judges the path after expanding it; a path that needs a value only the build knows is not judged. */
+function relativeWorkdir(ctx: CheckContext, stage: Stage, inst: Instruction): void {
+  const path = inst.argsText.includes('$') ? expandedWorkdir(ctx.model, stage, inst, ctx.df.escapeChar) : expandWord(inst.argsText, NOTHING_SET, ctx.df.escapeChar).result;
+  if (path === undefined || isAbsolute(path)) return;
+  ctx.report('WorkdirRelativePath', inst, `Relative workdir "${path}" can have unexpected results if the base image changes`, { range: inst.argsRange });
+}
 
 const isAbsolute = (p: string): boolean => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\');
 
