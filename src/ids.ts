@@ -7,6 +7,8 @@ export const Commands = {
   containerPause: 'berth.container.pause',
   containerUnpause: 'berth.container.unpause',
   containerRemove: 'berth.container.remove',
+  containerAttachShell: 'berth.container.attachShell',
+  containerRunCommand: 'berth.container.runCommand',
   composeUp: 'berth.compose.up',
   composeUpWithProfiles: 'berth.compose.upWithProfiles',
   composeDown: 'berth.compose.down',

@@ -11,4 +11,6 @@ export const lifecycleStates = {
   pause: ['running'],
   unpause: ['paused'],
   remove: ['created', 'running', 'paused', 'restarting', 'exited', 'dead'],
+  attachShell: ['running'],
+  runCommand: ['running'],
 } as const satisfies Record<string, readonly ContainerState[]>;

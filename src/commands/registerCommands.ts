@@ -10,6 +10,7 @@ import type { CommandContext, CommandHandler } from './commandContext';
 import { commandFailure, Refusal } from './commandFailure';
 import { lifecycleActions, lifecycleCommand } from './containerLifecycle';
 import { removeContainer } from './removeContainer';
+import { attachShell, runCommand } from './attachShell';
 import { composeDown } from './composeDown';
 import { composeLogs, composeProjectCommand, composeUpWithProfiles, projectVerbs } from './composeProject';
 import { composeServiceLogs, composeServiceRebuild, composeServiceRestart, composeServiceScale, composeServiceUp } from './composeService';
@@ -24,6 +25,8 @@ const handlers: Record<CommandId, CommandHandler> = {
   [Commands.containerPause]: lifecycleCommand(lifecycleActions.pause),
   [Commands.containerUnpause]: lifecycleCommand(lifecycleActions.unpause),
   [Commands.containerRemove]: removeContainer,
+  [Commands.containerAttachShell]: attachShell,
+  [Commands.containerRunCommand]: runCommand,
   [Commands.composeUp]: composeProjectCommand(projectVerbs.up),
   [Commands.composeUpWithProfiles]: composeUpWithProfiles,
   [Commands.composeDown]: composeDown,

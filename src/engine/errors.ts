@@ -113,3 +113,9 @@ export function classifyError(error: unknown, endpoint?: EngineEndpoint, operati
   }
   return new EngineError('unknown', `${what}${text}`, '', undefined, error);
 }
+
+/** One line for any failure: an EngineError's message and next step, or the error's own message. */
+export function describeEngineFailure(error: unknown): string {
+  if (error instanceof EngineError) return error.userMessage;
+  return error instanceof Error ? error.message : String(error);
+}

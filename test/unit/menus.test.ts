@@ -35,7 +35,7 @@ describe('Containers view menus', () => {
   it('offers exactly the actions the engine accepts in each state (no Start on a paused container)', () => {
     const expected: Record<string, string[]> = {
       created: ['remove', 'restart', 'start'],
-      running: ['pause', 'remove', 'restart', 'stop'],
+      running: ['attachShell', 'pause', 'remove', 'restart', 'runCommand', 'stop'],
       paused: ['remove', 'stop', 'unpause'],
       restarting: ['remove', 'stop'],
       exited: ['remove', 'restart', 'start'],
