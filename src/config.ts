@@ -30,6 +30,8 @@ export const Config = {
   context: (): string => text(restricted('context')),
   requestTimeoutMs: (): number => requestTimeoutMs(restricted('requestTimeout')),
   confirmDestructive: (): boolean => section().get<boolean>('confirmDestructive', true),
+  /** `berth.inspect.maskSecrets`: hide env values that look like secrets in inspect documents. */
+  maskSecrets: (): boolean => section().get<boolean>('inspect.maskSecrets', true),
   groupByComposeProject: (): boolean => section().get<boolean>('containers.groupByComposeProject', true),
   /** `berth.compose.files`: a workspace's `-f` list, relative to the folder of the file it is used for. */
   composeFiles: (scope?: vscode.Uri): string[] => {

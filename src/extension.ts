@@ -10,6 +10,7 @@ import { ContainersTree } from './explorer/containers/containersTree';
 import { registerComposeLanguage, type ComposeLintCounts } from './language/compose/composeLanguage';
 import { registerDockerfileLanguage } from './language/dockerfile/dockerfileLanguage';
 import { Views } from './ids';
+import { InspectDocuments, registerInspectDocuments } from './inspect/inspectDocuments';
 import { createEngineStatusBar } from './statusBar';
 
 export function activate(context: vscode.ExtensionContext): BerthApi {
@@ -26,6 +27,7 @@ export function activate(context: vscode.ExtensionContext): BerthApi {
   const images = new LocalImageNames();
   const composeLints: ComposeLintCounts = { offThread: 0, inProcess: 0 };
   const imageOptions = { images: () => images.get() };
+  const inspectDocuments = new InspectDocuments(session);
 
   context.subscriptions.push(
     log,
@@ -33,7 +35,8 @@ export function activate(context: vscode.ExtensionContext): BerthApi {
     containers,
     containersView,
     createEngineStatusBar(session),
-    ...registerCommands({ session, containers, log, compose: new ComposeRunner(log) }),
+    ...registerCommands({ session, containers, log, compose: new ComposeRunner(log), inspectDocuments }),
+    ...registerInspectDocuments(inspectDocuments),
     images,
     session.onDidChangeConnection((c) => images.attach(c)),
     ...registerComposeLanguage(imageOptions, log, composeLints),

@@ -9,6 +9,8 @@ export const Commands = {
   containerRemove: 'berth.container.remove',
   containerAttachShell: 'berth.container.attachShell',
   containerRunCommand: 'berth.container.runCommand',
+  containerInspect: 'berth.container.inspect',
+  containerInspectShowingSecrets: 'berth.container.inspectShowingSecrets',
   composeUp: 'berth.compose.up',
   composeUpWithProfiles: 'berth.compose.upWithProfiles',
   composeDown: 'berth.compose.down',
@@ -42,6 +44,11 @@ export const Views = {
 export const ContextKeys = {
   /** `connecting`, `connected`, `unreachable`, `permission`, `tls`, `timeout` or `failed`. */
   engineState: 'berth.engine.state',
+} as const;
+
+/** URI schemes Berth registers. Never the bare `berth`: another extension owns it. */
+export const UriSchemes = {
+  inspect: 'berth-inspect',
 } as const;
 
 export const ExtensionId = 'berth-dev.berth';

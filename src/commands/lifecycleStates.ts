@@ -13,4 +13,5 @@ export const lifecycleStates = {
   remove: ['created', 'running', 'paused', 'restarting', 'exited', 'dead'],
   attachShell: ['running'],
   runCommand: ['running'],
+  inspect: ['created', 'running', 'paused', 'restarting', 'removing', 'exited', 'dead'],
 } as const satisfies Record<string, readonly ContainerState[]>;

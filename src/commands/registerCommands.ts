@@ -11,6 +11,7 @@ import { commandFailure, Refusal } from './commandFailure';
 import { lifecycleActions, lifecycleCommand } from './containerLifecycle';
 import { removeContainer } from './removeContainer';
 import { attachShell, runCommand } from './attachShell';
+import { inspectContainer, inspectContainerShowingSecrets } from './inspectContainer';
 import { composeDown } from './composeDown';
 import { composeLogs, composeProjectCommand, composeUpWithProfiles, projectVerbs } from './composeProject';
 import { composeServiceLogs, composeServiceRebuild, composeServiceRestart, composeServiceScale, composeServiceUp } from './composeService';
@@ -27,6 +28,8 @@ const handlers: Record<CommandId, CommandHandler> = {
   [Commands.containerRemove]: removeContainer,
   [Commands.containerAttachShell]: attachShell,
   [Commands.containerRunCommand]: runCommand,
+  [Commands.containerInspect]: inspectContainer,
+  [Commands.containerInspectShowingSecrets]: inspectContainerShowingSecrets,
   [Commands.composeUp]: composeProjectCommand(projectVerbs.up),
   [Commands.composeUpWithProfiles]: composeUpWithProfiles,
   [Commands.composeDown]: composeDown,

@@ -23,7 +23,7 @@ describe('exec over the Engine API', () => {
   const client = new EngineClient(endpoint, { requestTimeoutMs: 10_000 });
   let id: string;
   before(async () => {
-    id = await createTestContainer(`berth-exec-${runId}`, { start: true });
+    id = await createTestContainer(`berth-exec-${runId}`, { start: true, extraArgs: ['--network', 'none'] });
     // The test image has no stty applet; link one so the test can read the TTY's size.
     await docker(['exec', id, 'ln', '-s', '/bin/busybox', '/bin/stty']);
   });

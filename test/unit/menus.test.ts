@@ -34,13 +34,13 @@ describe('Containers view menus', () => {
 
   it('offers exactly the actions the engine accepts in each state (no Start on a paused container)', () => {
     const expected: Record<string, string[]> = {
-      created: ['remove', 'restart', 'start'],
-      running: ['attachShell', 'pause', 'remove', 'restart', 'runCommand', 'stop'],
-      paused: ['remove', 'stop', 'unpause'],
-      restarting: ['remove', 'stop'],
-      exited: ['remove', 'restart', 'start'],
-      dead: ['remove', 'restart', 'start'],
-      removing: [],
+      created: ['inspect', 'remove', 'restart', 'start'],
+      running: ['attachShell', 'inspect', 'pause', 'remove', 'restart', 'runCommand', 'stop'],
+      paused: ['inspect', 'remove', 'stop', 'unpause'],
+      restarting: ['inspect', 'remove', 'stop'],
+      exited: ['inspect', 'remove', 'restart', 'start'],
+      dead: ['inspect', 'remove', 'restart', 'start'],
+      removing: ['inspect'],
     };
     for (const [state, verbs] of Object.entries(expected)) {
       assert.deepEqual(offered(row(state)), verbs.map((v) => `berth.container.${v}`), state);

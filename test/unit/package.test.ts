@@ -83,6 +83,11 @@ describe('architecture', () => {
     'src/compose/composeCli.ts',
     'src/compose/composeTargets.ts',
     'src/compose/composeProfiles.ts',
+    'src/inspect/inspectSummary.ts',
+    'src/inspect/limits.ts',
+    'src/inspect/namespaces.ts',
+    'src/inspect/maskSecrets.ts',
+    'src/shell/commandLine.ts',
   ];
   /** The thin VS Code adapters inside the pure folders, each named on purpose. */
   const adapters = new Set([

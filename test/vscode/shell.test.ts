@@ -35,7 +35,7 @@ describe('A shell over the Engine API', function () {
     api = await activateBerth();
     await vscode.commands.executeCommand('berth.containers.focus');
     await waitFor('the engine to connect', () => api.engineState().kind === 'connected', 30_000);
-    id = await createTestContainer(`berth-shell-${runId}`, { start: true });
+    id = await createTestContainer(`berth-shell-${runId}`, { start: true, extraArgs: ['--network', 'none'] });
     // The test image has no stty applet; link one so the test can read the TTY's size.
     await docker(['exec', id, 'ln', '-s', '/bin/busybox', '/bin/stty']);
   });
