@@ -13,5 +13,11 @@ export const lifecycleStates = {
   remove: ['created', 'running', 'paused', 'restarting', 'exited', 'dead'],
   attachShell: ['running'],
   runCommand: ['running'],
+  kill: ['running', 'restarting'],
+  rename: ['created', 'running', 'paused', 'restarting', 'exited', 'dead'],
+  copyRunCommand: ['created', 'running', 'paused', 'restarting', 'removing', 'exited', 'dead'],
+  copyId: ['created', 'running', 'paused', 'restarting', 'removing', 'exited', 'dead'],
+  copyName: ['created', 'running', 'paused', 'restarting', 'removing', 'exited', 'dead'],
+  openPort: ['running'],
   inspect: ['created', 'running', 'paused', 'restarting', 'removing', 'exited', 'dead'],
 } as const satisfies Record<string, readonly ContainerState[]>;

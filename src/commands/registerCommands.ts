@@ -12,6 +12,10 @@ import { lifecycleActions, lifecycleCommand } from './containerLifecycle';
 import { removeContainer } from './removeContainer';
 import { attachShell, runCommand } from './attachShell';
 import { inspectContainer, inspectContainerShowingSecrets } from './inspectContainer';
+import { copyId, copyName, copyRunCommand } from './copyRunCommand';
+import { killWithSignal, renameContainerCommand } from './killRenameContainer';
+import { openPublishedPort } from './openPort';
+import { pruneStoppedContainers } from './pruneContainers';
 import { composeDown } from './composeDown';
 import { composeLogs, composeProjectCommand, composeUpWithProfiles, projectVerbs } from './composeProject';
 import { composeServiceLogs, composeServiceRebuild, composeServiceRestart, composeServiceScale, composeServiceUp } from './composeService';
@@ -30,6 +34,13 @@ const handlers: Record<CommandId, CommandHandler> = {
   [Commands.containerRunCommand]: runCommand,
   [Commands.containerInspect]: inspectContainer,
   [Commands.containerInspectShowingSecrets]: inspectContainerShowingSecrets,
+  [Commands.containerKill]: killWithSignal,
+  [Commands.containerRename]: renameContainerCommand,
+  [Commands.containerCopyRunCommand]: copyRunCommand,
+  [Commands.containerCopyId]: copyId,
+  [Commands.containerCopyName]: copyName,
+  [Commands.containerOpenPort]: openPublishedPort,
+  [Commands.containersPrune]: pruneStoppedContainers,
   [Commands.composeUp]: composeProjectCommand(projectVerbs.up),
   [Commands.composeUpWithProfiles]: composeUpWithProfiles,
   [Commands.composeDown]: composeDown,

@@ -34,13 +34,13 @@ describe('Containers view menus', () => {
 
   it('offers exactly the actions the engine accepts in each state (no Start on a paused container)', () => {
     const expected: Record<string, string[]> = {
-      created: ['inspect', 'remove', 'restart', 'start'],
-      running: ['attachShell', 'inspect', 'pause', 'remove', 'restart', 'runCommand', 'stop'],
-      paused: ['inspect', 'remove', 'stop', 'unpause'],
-      restarting: ['inspect', 'remove', 'stop'],
-      exited: ['inspect', 'remove', 'restart', 'start'],
-      dead: ['inspect', 'remove', 'restart', 'start'],
-      removing: ['inspect'],
+      created: ['copyId', 'copyName', 'copyRunCommand', 'inspect', 'remove', 'rename', 'restart', 'start'],
+      running: ['attachShell', 'copyId', 'copyName', 'copyRunCommand', 'inspect', 'kill', 'openPort', 'pause', 'remove', 'rename', 'restart', 'runCommand', 'stop'],
+      paused: ['copyId', 'copyName', 'copyRunCommand', 'inspect', 'remove', 'rename', 'stop', 'unpause'],
+      restarting: ['copyId', 'copyName', 'copyRunCommand', 'inspect', 'kill', 'remove', 'rename', 'stop'],
+      exited: ['copyId', 'copyName', 'copyRunCommand', 'inspect', 'remove', 'rename', 'restart', 'start'],
+      dead: ['copyId', 'copyName', 'copyRunCommand', 'inspect', 'remove', 'rename', 'restart', 'start'],
+      removing: ['copyId', 'copyName', 'copyRunCommand', 'inspect'],
     };
     for (const [state, verbs] of Object.entries(expected)) {
       assert.deepEqual(offered(row(state)), verbs.map((v) => `berth.container.${v}`), state);
