@@ -2,24 +2,15 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { BerthApi } from '../../src/api';
-import type { ContainersTreeNode } from '../../src/explorer/containers/containerNodes';
-import { createTestContainer, docker, removeTestContainers, runId, waitFor } from '../support/docker';
-import { activateBerth } from './testUtil';
-
-async function row(api: BerthApi, id: string, state = 'running'): Promise<ContainersTreeNode> {
-  return waitFor(`${id.slice(0, 12)} ${state} in the tree`, async () =>
-    ((await api.containersTree.getChildren(undefined)) ?? []).find((n) => n.kind === 'container' && n.container.id === id && n.container.state === state),
-  );
-}
+import { createTestContainer, docker, removeTestContainers, runId } from '../support/docker';
+import { containerRow, openContainersView } from './testUtil';
 
 describe('More container actions', function () {
   this.timeout(60_000);
   let api: BerthApi;
 
   before(async () => {
-    api = await activateBerth();
-    await vscode.commands.executeCommand('berth.containers.focus');
-    await waitFor('the engine to connect', () => api.engineState().kind === 'connected', 30_000);
+    api = await openContainersView();
   });
 
   after(removeTestContainers);
@@ -27,7 +18,7 @@ describe('More container actions', function () {
   it('copies the id, the name and a docker run command that names the hostile env value quoted', async () => {
     const hostile = `a'b $(id) "c"`;
     const id = await createTestContainer(`berth-copy-${runId}`, { start: true, extraArgs: ['--network', 'none', '--env', `V=${hostile}`, '--pids-limit', '30'] });
-    const node = await row(api, id);
+    const node = await containerRow(api, id, 'running');
     assert.equal(await vscode.commands.executeCommand('berth.container.copyId', node), id);
     assert.equal(await vscode.env.clipboard.readText(), id);
     assert.equal(await vscode.commands.executeCommand('berth.container.copyName', node), `berth-copy-${runId}`);
@@ -40,9 +31,9 @@ describe('More container actions', function () {
 
   it('kills with a signal and renames', async () => {
     const id = await createTestContainer(`berth-killcmd-${runId}`, { start: true, extraArgs: ['--network', 'none'] });
-    await vscode.commands.executeCommand('berth.container.rename', await row(api, id), undefined, `berth-killcmd-renamed-${runId}`);
+    await vscode.commands.executeCommand('berth.container.rename', await containerRow(api, id, 'running'), undefined, `berth-killcmd-renamed-${runId}`);
     assert.equal(await docker(['inspect', '-f', '{{.Name}}', id]), `/berth-killcmd-renamed-${runId}`);
-    await vscode.commands.executeCommand('berth.container.kill', await row(api, id), undefined, 'SIGKILL');
+    await vscode.commands.executeCommand('berth.container.kill', await containerRow(api, id, 'running'), undefined, 'SIGKILL');
     assert.equal(await docker(['inspect', '-f', '{{.State.ExitCode}}', id]), '137');
   });
 });

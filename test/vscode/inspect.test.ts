@@ -2,22 +2,15 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { BerthApi } from '../../src/api';
-import type { ContainersTreeNode } from '../../src/explorer/containers/containerNodes';
-import { createTestContainer, removeTestContainers, runId, waitFor } from '../support/docker';
-import { activateBerth } from './testUtil';
-
-async function row(api: BerthApi, id: string): Promise<ContainersTreeNode> {
-  return waitFor(`${id.slice(0, 12)} in the tree`, async () => ((await api.containersTree.getChildren(undefined)) ?? []).find((n) => n.kind === 'container' && n.container.id === id));
-}
+import { createTestContainer, removeTestContainers, runId } from '../support/docker';
+import { containerRow, openContainersView } from './testUtil';
 
 describe('Inspect', function () {
   this.timeout(60_000);
   let api: BerthApi;
 
   before(async () => {
-    api = await activateBerth();
-    await vscode.commands.executeCommand('berth.containers.focus');
-    await waitFor('the engine to connect', () => api.engineState().kind === 'connected', 30_000);
+    api = await openContainersView();
   });
 
   after(async () => {
@@ -27,7 +20,7 @@ describe('Inspect', function () {
 
   it('opens the JSON under its own scheme, with the summary above and secrets masked', async () => {
     const id = await createTestContainer(`berth-inspect-${runId}`, { start: true, extraArgs: ['--network', 'none', '--memory', '64m', '--pids-limit', '50', '-e', 'DB_PASSWORD=hunter2', '-e', 'GREETING=hello'] });
-    const editor = (await vscode.commands.executeCommand('berth.container.inspect', await row(api, id))) as vscode.TextEditor;
+    const editor = (await vscode.commands.executeCommand('berth.container.inspect', await containerRow(api, id))) as vscode.TextEditor;
     const doc = editor.document;
     assert.equal(doc.uri.scheme, 'berth-inspect');
     assert.equal(doc.languageId, 'jsonc');
@@ -38,7 +31,7 @@ describe('Inspect', function () {
     assert.ok(!text.includes('hunter2'), 'the secret is masked');
     assert.match(text, /"DB_PASSWORD=•+"/);
 
-    const shown = (await vscode.commands.executeCommand('berth.container.inspectShowingSecrets', await row(api, id))) as vscode.TextEditor;
+    const shown = (await vscode.commands.executeCommand('berth.container.inspectShowingSecrets', await containerRow(api, id))) as vscode.TextEditor;
     assert.match(shown.document.getText(), /"DB_PASSWORD=hunter2"/);
   });
 });

@@ -6,17 +6,8 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { BerthApi } from '../../src/api';
 import type { OpenedTerminal } from '../../src/commands/attachShell';
-import type { ContainersTreeNode } from '../../src/explorer/containers/containerNodes';
 import { createTestContainer, docker, removeTestContainers, runId, waitFor } from '../support/docker';
-import { activateBerth } from './testUtil';
-
-async function runningRow(api: BerthApi, id: string): Promise<ContainersTreeNode> {
-  return waitFor(`${id.slice(0, 12)} running in the tree`, async () => {
-    const rows = (await api.containersTree.getChildren(undefined)) ?? [];
-    const row = rows.find((n) => n.kind === 'container' && n.container.id === id);
-    return row?.kind === 'container' && row.container.state === 'running' ? row : undefined;
-  });
-}
+import { containerRow, openContainersView } from './testUtil';
 
 /** Types `stty size` and waits for its answer (the one after `from` in the transcript). */
 async function sttySize(opened: OpenedTerminal): Promise<string> {
@@ -32,9 +23,7 @@ describe('A shell over the Engine API', function () {
   let id: string;
 
   before(async () => {
-    api = await activateBerth();
-    await vscode.commands.executeCommand('berth.containers.focus');
-    await waitFor('the engine to connect', () => api.engineState().kind === 'connected', 30_000);
+    api = await openContainersView();
     id = await createTestContainer(`berth-shell-${runId}`, { start: true, extraArgs: ['--network', 'none'] });
     // The test image has no stty applet; link one so the test can read the TTY's size.
     await docker(['exec', id, 'ln', '-s', '/bin/busybox', '/bin/stty']);
@@ -46,7 +35,7 @@ describe('A shell over the Engine API', function () {
   });
 
   it('opens sh in a terminal, runs what is typed, follows a resize and closes with the exit code', async () => {
-    const row = await runningRow(api, id);
+    const row = await containerRow(api, id, 'running');
     const opened = (await vscode.commands.executeCommand('berth.container.attachShell', row)) as OpenedTerminal;
     assert.ok(opened, 'the command returns the terminal it opened');
     assert.match(opened.terminal.name, /berth-shell-.*: sh$/);

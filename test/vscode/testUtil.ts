@@ -4,6 +4,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { BerthApi } from '../../src/api';
+import type { ContainersTreeNode } from '../../src/explorer/containers/containerNodes';
+import { waitFor as waitForCondition } from '../support/docker';
 
 export { docker, runId, TEST_IMAGE, TEST_LABEL, waitFor } from '../support/docker';
 
@@ -70,4 +72,19 @@ export function testbedScript(script: string, args: readonly string[], timeoutMs
       else resolve(stdout + stderr);
     });
   });
+}
+
+/** Activates Berth, opens the Containers view as a person would (hidden views do not refresh) and waits for the engine. */
+export async function openContainersView(): Promise<BerthApi> {
+  const api = await activateBerth();
+  await vscode.commands.executeCommand('berth.containers.focus');
+  await waitForCondition('the engine to connect', () => api.engineState().kind === 'connected', 30_000);
+  return api;
+}
+
+/** A top-level container row, once the tree shows it (in `state`, when given). */
+export function containerRow(api: BerthApi, id: string, state?: string): Promise<ContainersTreeNode> {
+  return waitForCondition(`${id.slice(0, 12)}${state ? ` ${state}` : ''} in the tree`, async () =>
+    ((await api.containersTree.getChildren(undefined)) ?? []).find((n) => n.kind === 'container' && n.container.id === id && (!state || n.container.state === state)),
+  );
 }
