@@ -87,6 +87,8 @@ describe('architecture', () => {
     'src/inspect/limits.ts',
     'src/inspect/namespaces.ts',
     'src/inspect/maskSecrets.ts',
+    'src/inspect/securityBadges.ts',
+    'src/inspect/dockerRunCommand.ts',
     'src/shell/commandLine.ts',
   ];
   /** The thin VS Code adapters inside the pure folders, each named on purpose. */
