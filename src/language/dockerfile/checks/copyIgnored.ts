@@ -7,7 +7,7 @@ const URL = /^[a-z][a-z0-9+.-]*:\/\//i;
 
 export const copyIgnoredFile: Check = (ctx) => {
   if (ctx.dockerignore === undefined) return;
-  const ignore = new DockerIgnore(ctx.dockerignore);
+  const ignore = typeof ctx.dockerignore === 'string' ? new DockerIgnore(ctx.dockerignore) : ctx.dockerignore;
   for (const stage of ctx.model.stages) {
     for (const inst of stage.instructions) {
       if ((inst.name !== 'COPY' && inst.name !== 'ADD') || inst.flags.some((f) => f.name === 'from')) continue;
