@@ -7,7 +7,7 @@
  */
 import * as path from 'node:path';
 import { stringify } from 'yaml';
-import { parseCompose, type ComposeNode } from './composeDocument';
+import { excessiveAliasing, parseCompose, type ComposeNode } from './composeDocument';
 import type { ComposeHost } from './composeHost';
 import { parseDotEnv } from './interpolation';
 import { interpolate } from './interpolate';
@@ -62,7 +62,8 @@ function projectEnv(host: ComposeHost, problems: string[], dotEnv: string, base:
   const text = read.text;
   // `.env` values may use variables themselves: the shell's, then the lines above.
   const env = new Map(base);
-  for (const [k, v] of parseDotEnv(text)) env.set(k, interpolate(v, new Map([...env, ...shell])));
+  const shellFirst = { get: (k: string) => shell.get(k) ?? env.get(k) };
+  for (const [k, v] of parseDotEnv(text)) env.set(k, interpolate(v, shellFirst));
   return new Map([...env, ...shell]);
 }
 
@@ -80,7 +81,12 @@ function loadFile(loader: Loader, file: string, baseDir: string, env: Env): Plai
   const text = read.text;
   loader.loading.add(file);
   try {
-    const root = parseCompose(text).top;
+    const doc = parseCompose(text);
+    if (excessiveAliasing(doc)) {
+      loader.problems.push(`${file} was not merged: its aliases expand too far (Compose refuses it: "document contains excessive aliasing").`);
+      return {};
+    }
+    const root = doc.top;
     const raw = root ? toPlain(root, env) : {};
     const model = normalize(isMap(raw) ? raw : {}, baseDir, loader.host.homeDir);
     applyExtends(loader, model, file, env);

@@ -36,7 +36,9 @@ export function checkVariables(ctx: ComposeContext): Finding[] {
   const scalar = (node: ComposeNode): void => {
     // Scan the source text, so offsets are exact even in quoted and block scalars.
     const found = scanInterpolation(ctx.doc.text.slice(node.start, node.end), node.start);
-    for (const e of found.errors) out.push(berthFinding(ctx.doc.rangeAt(e.start, e.end), 'error', 'compose/interpolation-syntax', e.message));
+    for (const e of found.errors) {
+      out.push(e.tooDeep ? berthFinding(ctx.doc.rangeAt(e.start, e.end), 'warning', 'compose/interpolation-too-deep', e.message) : berthFinding(ctx.doc.rangeAt(e.start, e.end), 'error', 'compose/interpolation-syntax', e.message));
+    }
     for (const ref of found.refs) {
       if (!lacksValue(ref, env)) continue;
       const range = ctx.doc.rangeAt(ref.start, ref.end);
