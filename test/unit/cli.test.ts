@@ -22,14 +22,20 @@ function berth(...args: string[]): Promise<{ code: number; stdout: string; stder
   });
 }
 
-/** Runs the CLI with its stdin an open pipe nobody writes to (as a CI step can have). */
-function berthWithOpenStdin(...args: string[]): Promise<{ code: number | null; stdout: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [cli, ...args], { cwd: fixtures, stdio: ['pipe', 'pipe', 'inherit'] });
-    let stdout = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.on('close', (code) => resolve({ code, stdout }));
-  });
+/**
+ * Runs the CLI with its stdin a real pipe (a FIFO, as `a | berth lint` gives) that stays open and
+ * empty. A hang guard kills it after 20 s, so a regression fails the test instead of leaving it behind.
+ */
+async function berthWithOpenStdin(fifo: string, ...args: string[]): Promise<{ code: number | null; stdout: string }> {
+  const child = spawn('sh', ['-c', 'exec "$0" "$@" < "$BERTH_STDIN"', process.execPath, cli, ...args], { cwd: fixtures, env: { ...process.env, BERTH_STDIN: fifo }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const writer = await fs.promises.open(fifo, 'w');
+  const guard = setTimeout(() => child.kill('SIGKILL'), 20_000);
+  let stdout = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  clearTimeout(guard);
+  await writer.close();
+  return { code, stdout };
 }
 
 describe('berth lint (dist/cli.js)', function () {
@@ -206,7 +212,7 @@ describe('berth lint (dist/cli.js)', function () {
     try {
       s.link('.env', '/dev/stdin');
       const file = s.write('compose.yaml', 'services:\n  web:\n    image: "busybox:${TAG}"\n');
-      const r = await berthWithOpenStdin('lint', '--format', 'json', file);
+      const r = await berthWithOpenStdin(s.fifo('stdin'), 'lint', '--format', 'json', file);
       assert.equal(r.code, 0, 'warnings only');
       assert.deepEqual((JSON.parse(r.stdout) as { code: string }[]).map((f) => f.code), ['compose/unreadable-file', 'compose/unset-variable']);
     } finally {
