@@ -5,6 +5,7 @@
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
 import type { Finding, Range } from '../findings';
+import { MAX_FLOW_DEPTH, MAX_VALUES, yamlSize } from './yamlSize';
 
 interface NodeBase {
   /** Offsets into the text, end exclusive; for a value reached through an alias, the anchored node's. */
@@ -61,6 +62,8 @@ export interface ComposeDocument {
 const COMPOSE_TAGS = new Set(['!reset', '!override']);
 
 export function parseCompose(text: string): ComposeDocument {
+  const size = yamlSize(text);
+  if (!size.ok) return unparsed(text, size);
   const lineCounter = new LineCounter();
   // Duplicate keys are found by the converter: yaml's own check compares each key with all before it.
   const doc = parseDocument(text, { lineCounter, merge: true, prettyErrors: false, uniqueKeys: false });
@@ -84,6 +87,17 @@ export function parseCompose(text: string): ComposeDocument {
   const top = doc.contents ? converter.node(doc.contents as YamlNode) : undefined;
   for (const at of converter.duplicateKeys) syntax.push(yamlFinding({ code: 'DUPLICATE_KEY', message: 'Map keys must be unique', pos: [at, at + 1] }, 'error', rangeOfError));
   return { text, top, root: top?.kind === 'map' ? top : undefined, syntax, lineCounter, rangeAt, values: { written: converter.written, expanded: top ? expandedSize(top) : 0 } };
+}
+
+/** A text too big or too deep to parse: one finding at its start, and no model. */
+function unparsed(text: string, size: { values: number; depth: number }): ComposeDocument {
+  const lineCounter = new LineCounter();
+  const zero = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  const finding: Finding =
+    size.depth > MAX_FLOW_DEPTH
+      ? { range: zero, severity: 'error', code: 'compose/nesting-too-deep', message: `Collections nest ${size.depth.toLocaleString('en-US')} deep here; Berth's YAML parser handles ${MAX_FLOW_DEPTH} levels (Compose's, 10,000), so Berth checks nothing more in this file.`, source: 'berth' }
+      : { range: zero, severity: 'warning', code: 'compose/too-many-values', message: `This file holds ${size.values.toLocaleString('en-US')} YAML values; Berth checks files of up to ${MAX_VALUES.toLocaleString('en-US')} (parsing takes about 2 KB of memory per value). Split it with \`include:\`, or check it with Compose.`, source: 'berth' };
+  return { text, top: undefined, root: undefined, syntax: [finding], lineCounter, rangeAt: () => zero, values: { written: 0, expanded: 0 } };
 }
 
 /** How many values a node decodes to with its aliases expanded: memoised per node, so linear in the written values. */
