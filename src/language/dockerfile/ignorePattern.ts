@@ -119,8 +119,15 @@ function compile(pattern: string): { matches: (path: string) => boolean } | { pr
       const suffix = pattern.slice(2);
       return { matches: (path) => path.endsWith(suffix) || (suffix.startsWith('/') && path === suffix.slice(1)) };
     }
-    default:
-      return { matches: (path) => run(tokens, path) };
+    default: {
+      // Most patterns start with plain text: a path without it cannot match, and costs one comparison.
+      let prefix = '';
+      for (const t of tokens) {
+        if (t.kind !== 'char') break;
+        prefix += t.char;
+      }
+      return { matches: (path) => path.startsWith(prefix) && run(tokens, path) };
+    }
   }
 }
 

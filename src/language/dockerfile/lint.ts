@@ -47,10 +47,11 @@ export function analyzeDockerfile(text: string, options: LintOptions = {}): Dock
   const model = buildModel(df);
   const read = typeof options.dockerignore === 'string' ? { text: options.dockerignore } : options.dockerignore;
   const ignore = read && 'text' in read ? new DockerIgnore(read.text) : undefined;
+  const checks = runBuildkitChecks(df, model, { dockerignore: ignore });
   const findings = [
     ...validate(df, model),
+    ...checks,
     ...dockerignoreFindings(model, read, ignore),
-    ...runBuildkitChecks(df, model, { dockerignore: ignore }),
     ...(settings.practice ? practiceRules(model) : []),
     ...mountHints(model, settings.hints),
   ]

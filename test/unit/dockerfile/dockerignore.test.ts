@@ -75,6 +75,20 @@ describe('.dockerignore matching', () => {
   });
 });
 
+describe('.dockerignore size', function () {
+  this.timeout(20_000); // hang guard: 30,000 patterns against 3,000 sources ran over 30 s before the budget
+
+  it('tests sources against a huge file up to a budget, then says how far it got', () => {
+    const patterns = Array.from({ length: 30_000 }, (_, i) => `src/g${i}*.txt`).join('\n') + '\nsrc/f1.txt\n';
+    const copies = Array.from({ length: 3000 }, (_, i) => `COPY src/f${i}.txt /x/`).join('\n');
+    const found = lintDockerfile(`FROM busybox\n${copies}\n`, { dockerignore: patterns });
+    assert.deepEqual(found.filter((f) => f.code === 'CopyIgnoredFile').map((f) => f.range.start.line), [2], 'src/f1.txt is still found: it comes early');
+    const budget = found.filter((f) => f.code === 'berth/dockerignore');
+    assert.deepEqual(budget.map((f) => [f.severity, f.range.start.line]), [['info', 1]]);
+    assert.match(budget[0]!.message, /^\.dockerignore has 30,001 patterns: Berth checked the first \d+ COPY and ADD sources against it, and no more\.$/);
+  });
+});
+
 describe('.dockerignore on disk', function () {
   this.timeout(10_000); // hang guard: /dev/zero used to be read until memory ran out
   let s: Scratch;

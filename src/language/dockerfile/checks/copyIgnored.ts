@@ -14,7 +14,9 @@ export const copyIgnoredFile: Check = (ctx) => {
       const sources = (inst.json ?? inst.words.map((w) => w.text)).slice(0, -1);
       for (const src of sources) {
         if (HEREDOC_MARKER.test(src) || URL.test(src) || src.includes('$')) continue;
-        if (ignore.excludes(src)) ctx.report('CopyIgnoredFile', inst, `Attempting to ${inst.name} file "${src}" that is excluded by .dockerignore`);
+        const excluded = ignore.excludes(src);
+        if (excluded === undefined) return; // the file's budget is spent: berth/dockerignore says so
+        if (excluded) ctx.report('CopyIgnoredFile', inst, `Attempting to ${inst.name} file "${src}" that is excluded by .dockerignore`);
       }
     }
   }
