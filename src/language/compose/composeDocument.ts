@@ -66,7 +66,13 @@ export function parseCompose(text: string): ComposeDocument {
   if (!size.ok) return unparsed(text, size);
   const lineCounter = new LineCounter();
   // Duplicate keys are found by the converter: yaml's own check compares each key with all before it.
-  const doc = parseDocument(text, { lineCounter, merge: true, prettyErrors: false, uniqueKeys: false });
+  let doc: Document;
+  try {
+    doc = parseDocument(text, { lineCounter, merge: true, prettyErrors: false, uniqueKeys: false });
+  } catch (error) {
+    // yaml's parser recurses per nested block collection: 2,000 levels overflow the stack.
+    return unparsed(text, { values: 0, depth: 0, reason: error instanceof Error ? error.message : String(error) });
+  }
   const rangeAt = (start: number, end: number): Range => {
     const a = lineCounter.linePos(start);
     const b = lineCounter.linePos(Math.max(start, end));
@@ -90,11 +96,12 @@ export function parseCompose(text: string): ComposeDocument {
 }
 
 /** A text too big or too deep to parse: one finding at its start, and no model. */
-function unparsed(text: string, size: { values: number; depth: number }): ComposeDocument {
+function unparsed(text: string, size: { values: number; depth: number; reason?: string }): ComposeDocument {
   const lineCounter = new LineCounter();
   const zero = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-  const finding: Finding =
-    size.depth > MAX_FLOW_DEPTH
+  const finding: Finding = size.reason
+    ? { range: zero, severity: 'error', code: 'compose/nesting-too-deep', message: `The YAML parser gave up on this file (${size.reason}): its collections nest too deep. Berth checks nothing more in it.`, source: 'berth' }
+    : size.depth > MAX_FLOW_DEPTH
       ? { range: zero, severity: 'error', code: 'compose/nesting-too-deep', message: `Collections nest ${size.depth.toLocaleString('en-US')} deep here; Berth's YAML parser handles ${MAX_FLOW_DEPTH} levels (Compose's, 10,000), so Berth checks nothing more in this file.`, source: 'berth' }
       : { range: zero, severity: 'warning', code: 'compose/too-many-values', message: `This file holds ${size.values.toLocaleString('en-US')} YAML values; Berth checks files of up to ${MAX_VALUES.toLocaleString('en-US')} (parsing takes about 2 KB of memory per value). Split it with \`include:\`, or check it with Compose.`, source: 'berth' };
   return { text, top: undefined, root: undefined, syntax: [finding], lineCounter, rangeAt: () => zero, values: { written: 0, expanded: 0 } };

@@ -86,4 +86,10 @@ describe('compose limits', function () {
     const quoted = yaml('services:', '  web:', '    image: busybox', `    command: "${'['.repeat(2000)}"`, ...Array.from({ length: 2000 }, (_, i) => `    # [${i}`));
     assert.deepEqual(lint(quoted), [], 'brackets in quotes and comments are not nesting');
   });
+
+  it('block mappings 2,000 deep (the yaml parser overflowed the stack and threw): one finding', () => {
+    const found = lint(yaml('x-deep:', ...Array.from({ length: 2000 }, (_, i) => `${' '.repeat(i + 2)}k${i}:`), 'services:', '  web:', '    image: busybox'));
+    assert.deepEqual(found.map((f) => [f.code, f.severity]), [['compose/nesting-too-deep', 'error']]);
+    assert.match(found[0]!.message, /^The YAML parser gave up on this file \(Maximum call stack size exceeded\)/);
+  });
 });
