@@ -87,9 +87,12 @@ describe('compose limits', function () {
     assert.deepEqual(lint(quoted), [], 'brackets in quotes and comments are not nesting');
   });
 
-  it('block mappings 2,000 deep (the yaml parser overflowed the stack and threw): one finding', () => {
-    const found = lint(yaml('x-deep:', ...Array.from({ length: 2000 }, (_, i) => `${' '.repeat(i + 2)}k${i}:`), 'services:', '  web:', '    image: busybox'));
-    assert.deepEqual(found.map((f) => [f.code, f.severity]), [['compose/nesting-too-deep', 'error']]);
-    assert.match(found[0]!.message, /^The YAML parser gave up on this file \(Maximum call stack size exceeded\)/);
+  it('block mappings 2,000 and 5,000 deep (the yaml parser could overflow the stack and throw): an error, no exception', () => {
+    for (const depth of [2000, 5000]) {
+      const found = lint(yaml('x-deep:', ...Array.from({ length: depth }, (_, i) => `${' '.repeat(i + 2)}k${i}:`), 'services:', '  web:', '    image: busybox'));
+      // Where the stack runs out depends on how much of yaml the JIT has compiled: yaml reports it, or Berth catches it.
+      const deep = found.find((f) => f.code === 'compose/nesting-too-deep' || f.code === 'yaml/resource-exhaustion');
+      assert.equal(deep?.severity, 'error', JSON.stringify(found));
+    }
   });
 });
