@@ -1,13 +1,15 @@
 /**
  * Restricted Mode: the editor follows no path out of the workspace folder. A compose file's
  * `include:` and a `.env` symlinked out of the workspace, and a `.dockerignore` symlinked out of
- * it, are reported as not read (the adapter passes the workspace folders to the pure readers).
+ * it, are reported as not read (the adapters pass the workspace folders to the pure readers), and
+ * Berth's own merge leaves them out.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { Commands } from '../../../src/ids';
 import { activateBerth, runId, waitFor } from '../testUtil';
 
 const codeOf = (d: vscode.Diagnostic): string => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
@@ -43,6 +45,15 @@ describe('Restricted Mode: no file outside the workspace is read', function () {
       return found.length === 2 ? found : undefined;
     });
     for (const d of unread) assert.match(d.message, /outside the workspace folders/);
+  });
+
+  it('Show Merged Compose Config leaves the include out of the workspace unread, and says so', async () => {
+    await vscode.commands.executeCommand(Commands.composeShowMergedConfig, vscode.Uri.file(path.join(inside, 'compose.yaml')));
+    const text = vscode.window.activeTextEditor?.document.getText() ?? '';
+    assert.match(text, /^# Merged by Berth \(Restricted Mode/);
+    assert.match(text, /# .*shared\.yaml could not be read: it is outside the workspace folders/);
+    assert.ok(!/^ {2}db:/m.test(text), `the outside file's service is not merged:\n${text}`);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
   it('reports a .dockerignore out of the workspace as not read', async () => {
