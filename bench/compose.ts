@@ -41,7 +41,7 @@ export function generateCompose(n: number): string {
 }
 
 /** Every path exists: the benchmark measures Berth, not the disk. */
-const host: ComposeHost = { stat: (p) => (/\.\w+$|Dockerfile$/.test(p) ? 'file' : 'directory'), readFile: () => undefined, env: { TAG: '1' }, homeDir: '/home/bench' };
+const host: ComposeHost = { stat: (p) => (/\.\w+$|Dockerfile$/.test(p) ? 'file' : 'directory'), readFile: () => ({ ok: false, missing: true, problem: 'does not exist' }), env: { TAG: '1' }, homeDir: '/home/bench' };
 
 function main(): void {
   const rows: string[][] = [['services', 'lines', 'parse (median)', 'diagnostics (median)', 'ratio', 'completion p50', 'completion p95', 'findings']];

@@ -48,7 +48,7 @@ async function hostRun(mode: 'activate' | 'full', index: number): Promise<HostBe
 
 /** The pure language benchmarks print their own tables (and compare with the reference engines). */
 function languageBenchmarks(): void {
-  for (const bench of ['dockerfile', 'compose']) {
+  for (const bench of ['dockerfile', 'compose', 'hostile']) {
     console.log(`\n== ${bench} (plain Node) ==`);
     execFileSync(process.execPath, [path.join(repoRoot, 'out', 'bench', `${bench}.js`)], { cwd: repoRoot, stdio: 'inherit' });
   }

@@ -1,12 +1,15 @@
 /**
  * `berth lint [--format text|json|sarif] [--min-severity error|warning|info|hint] [-f FILE]… PATH…`: the
- * editor's checks for CI. Exit 0 without errors, 1 with errors, 2 for bad usage or an unreadable path.
+ * editor's checks for CI. Exit 0 without errors, 1 with errors, 2 for bad usage, an unreadable path or
+ * a file Berth failed on. A failure stays with its file (on stderr, and as a berth/lint-failed
+ * finding): the other files are still linted and the output is still whole JSON or SARIF.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { targetFromFile } from '../compose/composeTargets';
 import { isYamlFileName } from '../language/compose/composeProject';
-import { atLeast, type Severity } from '../language/findings';
+import { atLeast, couldNotLint, type Finding, type Severity } from '../language/findings';
+import { MAX_READ_BYTES, readTextFile, type FileRead } from '../language/safeRead';
 import { lintSettingsFrom } from '../language/dockerfile/settings';
 import { formatJson, formatSarif, formatText, toFileFinding, type FileFinding } from './format';
 import { COMPOSE_LINTER, linterFor, LINTERS } from './linters';
@@ -61,8 +64,10 @@ function parseArgs(argv: string[]): Options {
 /** JSON with comments and trailing commas, as VS Code writes settings.json. */
 function readSettings(file: string | undefined): Record<string, unknown> {
   const candidate = file ?? path.join(process.cwd(), '.vscode', 'settings.json');
-  if (!file && !fs.existsSync(candidate)) return {};
-  const text = fs.readFileSync(candidate, 'utf8');
+  const read = readTextFile(candidate);
+  if (!read.ok && read.missing && !file) return {};
+  if (!read.ok) throw new Error(`${candidate} ${read.problem}`);
+  const text = read.text;
   const stripped = text.replace(/("(?:[^"\\]|\\.)*")|\/\/[^\n]*|\/\*[\s\S]*?\*\//g, (_m, str: string | undefined) => str ?? '').replace(/,(\s*[}\]])/g, '$1');
   const parsed: unknown = JSON.parse(stripped);
   return parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {};
@@ -70,10 +75,10 @@ function readSettings(file: string | undefined): Record<string, unknown> {
 
 const SKIP_DIRS = new Set(['node_modules', '.git']);
 
-/** Files to lint under `p`; an explicit file is linted even when no linter claims its name. */
-function collect(p: string, out: string[], readText: (file: string) => string): void {
+/** Files to lint under `p`; an explicit file is linted even when no linter claims its name (and refused there if it is no regular file). */
+function collect(p: string, out: string[], readText: (file: string) => string | undefined): void {
   const stat = fs.statSync(p);
-  if (stat.isFile()) {
+  if (!stat.isDirectory()) {
     out.push(p);
     return;
   }
@@ -105,35 +110,50 @@ export function run(argv: string[], write: (s: string) => void, writeError: (s: 
   }
   const setting = (key: string): unknown => settings[key];
   const dockerfileSettings = lintSettingsFrom(setting);
-  const texts = new Map<string, string>();
-  const readText = (file: string): string => {
-    let text = texts.get(file);
-    if (text === undefined) texts.set(file, (text = fs.readFileSync(file, 'utf8')));
-    return text;
+  // Every file through safeRead: a device or a FIFO is refused at once, a file over the cap is not read.
+  const reads = new Map<string, FileRead>();
+  const readFile = (file: string): FileRead => {
+    let read = reads.get(file);
+    if (!read) reads.set(file, (read = readTextFile(file)));
+    return read;
+  };
+  const readText = (file: string): string | undefined => {
+    const read = readFile(file);
+    return read.ok ? read.text : undefined;
+  };
+  let failed = false;
+  const fail = (message: string): void => {
+    writeError(`berth: ${message}`);
+    failed = true;
   };
   // The -f list is one project; every other compose file brings its override along, as Compose does.
   const fList = opts.composeFiles.map((f) => path.resolve(f));
   const files: string[] = [...opts.composeFiles];
   const results: FileFinding[] = [];
-  try {
-    for (const p of opts.paths) collect(p, files, readText);
-  } catch (err) {
-    writeError(`berth: cannot read ${(err as NodeJS.ErrnoException).path ?? ''}: ${(err as Error).message}`);
-    return 2;
+  for (const p of opts.paths) {
+    try {
+      collect(p, files, readText);
+    } catch (err) {
+      fail(`cannot read ${(err as NodeJS.ErrnoException).path ?? p}: ${(err as Error).message}`);
+    }
   }
   let errors = 0;
+  const report = (file: string, f: Finding): void => {
+    if (f.severity === 'error') errors++;
+    if (atLeast(f.severity, opts.minSeverity)) results.push(toFileFinding(file, f));
+  };
   const seen = new Set<string>();
   for (const file of files) {
     const absolute = path.resolve(file);
     if (seen.has(absolute)) continue;
     seen.add(absolute);
-    let text: string;
-    try {
-      text = readText(file);
-    } catch (err) {
-      writeError(`berth: cannot read ${file}: ${(err as Error).message}`);
-      return 2;
+    const read = readFile(file);
+    if (!read.ok) {
+      fail(`cannot read ${file}: it ${read.problem}`);
+      report(file, couldNotLint(`it ${read.problem}`, `Lint a regular file of at most ${MAX_READ_BYTES / 1024 / 1024} MiB.`, 'error'));
+      continue;
     }
+    const text = read.text;
     const inList = fList.includes(absolute);
     const linter = inList ? COMPOSE_LINTER : (linterFor(file, () => text) ?? (isYamlFileName(file) ? undefined : LINTERS[0]));
     if (!linter) {
@@ -142,20 +162,31 @@ export function run(argv: string[], write: (s: string) => void, writeError: (s: 
       continue;
     }
     const projectFiles = inList ? fList : targetFromFile(absolute).files;
-    for (const f of linter.lint({ path: absolute, text, setting, dockerfileSettings, projectFiles })) {
-      if (f.severity === 'error') errors++;
-      if (atLeast(f.severity, opts.minSeverity)) results.push(toFileFinding(file, f));
+    let found: Finding[];
+    try {
+      found = linter.lint({ path: absolute, text, setting, dockerfileSettings, projectFiles });
+    } catch (err) {
+      // Berth's own failure on this file: say so, and go on with the others.
+      fail(`could not lint ${file}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      found = [couldNotLint(`Berth failed on it (${err instanceof Error ? err.message : String(err)})`, 'This is a bug in Berth: please report it with the file.', 'error')];
     }
+    for (const f of found) report(file, f);
   }
   const output = opts.format === 'json' ? formatJson(results) : opts.format === 'sarif' ? formatSarif(results, VERSION) : formatText(results);
   if (output) write(output);
-  return errors > 0 ? 1 : 0;
+  return failed ? 2 : errors > 0 ? 1 : 0;
 }
 
 if (require.main === module) {
-  process.exitCode = run(
-    process.argv.slice(2),
-    (s) => process.stdout.write(s + '\n'),
-    (s) => process.stderr.write(s + '\n'),
-  );
+  try {
+    process.exitCode = run(
+      process.argv.slice(2),
+      (s) => process.stdout.write(s + '\n'),
+      (s) => process.stderr.write(s + '\n'),
+    );
+  } catch (err) {
+    // Not a lint result: 2, never the 1 that means "errors found".
+    process.stderr.write(`berth: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exitCode = 2;
+  }
 }

@@ -11,6 +11,7 @@ import { DEFAULT_COMPOSE_FILES, targetFromFile } from '../compose/composeTargets
 import { MASKED_VALUE, maskedEnvironment } from '../compose/maskedEnvironment';
 import { nodeComposeHost } from '../language/compose/composeHost';
 import { composeFeatures } from '../language/compose/composeProviders';
+import { workspaceReadPolicy } from '../language/workspaceReadPolicy';
 import type { CommandContext } from './commandContext';
 import { resolveComposeTarget } from './composeTarget';
 
@@ -49,7 +50,8 @@ async function fromCompose(ctx: CommandContext, target: ComposeTarget): Promise<
 function fromBerth(target: ComposeTarget): string {
   if (target.files.length === 0) throw new Error(`${target.label} has no compose file on this machine to merge.`);
   const trusted = vscode.workspace.isTrusted;
-  const merged = composeFeatures().mergeCompose(target.files, nodeComposeHost(trusted ? process.env : maskedEnvironment(process.env)));
+  // Untrusted: an include or .env out of the workspace is not read (the merge says so in its problems).
+  const merged = composeFeatures().mergeCompose(target.files, nodeComposeHost(trusted ? process.env : maskedEnvironment(process.env), [], workspaceReadPolicy()));
   const reason = trusted ? 'Compose v2 was not found' : `Restricted Mode: Compose is not run, and values from the environment show as ${MASKED_VALUE}`;
   const problems = merged.problems.map((p) => `# ${p}\n`).join('');
   return `# Merged by Berth (${reason}) from ${describe(target)}\n${problems}${merged.yaml}`;

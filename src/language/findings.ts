@@ -54,3 +54,8 @@ export function atLeast(severity: Severity, minimum: Severity): boolean {
 export function range(startLine: number, startCharacter: number, endLine: number, endCharacter: number): Range {
   return { start: { line: startLine, character: startCharacter }, end: { line: endLine, character: endCharacter } };
 }
+
+/** The one finding of a file Berth could not check (a failure of Berth's, not of the file's syntax): why, and what next. */
+export function couldNotLint(reason: string, next = 'It may be too large or too deeply nested; other files are still checked.', severity: Severity = 'warning'): Finding {
+  return { range: range(0, 0, 0, 0), severity, code: 'berth/lint-failed', message: `Berth could not lint this file: ${reason}. ${next}`, source: 'berth' };
+}

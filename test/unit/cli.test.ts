@@ -1,9 +1,12 @@
 /** `berth lint` as CI runs it: the bundled dist/cli.js, its formats and exit codes. */
 import * as assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { LINTERS } from '../../src/cli/linters';
+import { run } from '../../src/cli/main';
+import { scratch } from './files/hostileFiles';
 
 const repo = path.resolve(__dirname, '..', '..', '..');
 const cli = path.join(repo, 'dist', 'cli.js');
@@ -17,6 +20,22 @@ function berth(...args: string[]): Promise<{ code: number; stdout: string; stder
       resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
     });
   });
+}
+
+/**
+ * Runs the CLI with its stdin a real pipe (a FIFO, as `a | berth lint` gives) that stays open and
+ * empty. A hang guard kills it after 20 s, so a regression fails the test instead of leaving it behind.
+ */
+async function berthWithOpenStdin(fifo: string, ...args: string[]): Promise<{ code: number | null; stdout: string }> {
+  const child = spawn('sh', ['-c', 'exec "$0" "$@" < "$BERTH_STDIN"', process.execPath, cli, ...args], { cwd: fixtures, env: { ...process.env, BERTH_STDIN: fifo }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const writer = await fs.promises.open(fifo, 'w');
+  const guard = setTimeout(() => child.kill('SIGKILL'), 20_000);
+  let stdout = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  clearTimeout(guard);
+  await writer.close();
+  return { code, stdout };
 }
 
 describe('berth lint (dist/cli.js)', function () {
@@ -169,6 +188,57 @@ describe('berth lint (dist/cli.js)', function () {
       assert.equal(missing.code, 2);
       assert.match(missing.stderr, /cannot read .*nope\.yml/);
     });
+  });
+
+  it('goes on past files it cannot read (a device, a FIFO, a missing path): the rest in valid JSON, exit 2', async () => {
+    const s = scratch('berth-cli-unreadable-');
+    try {
+      const fifo = s.fifo('compose.yaml');
+      const r = await berth('lint', '--format', 'json', 'project/sub/app.Dockerfile', '/dev/zero', fifo, 'no-such-file', 'project');
+      assert.equal(r.code, 2, r.stderr);
+      const findings = JSON.parse(r.stdout) as { file: string; code: string; severity: string }[];
+      assert.ok(findings.some((f) => f.file === 'project/sub/app.Dockerfile' && f.code === 'FromAsCasing'), 'the readable files are linted');
+      assert.ok(findings.some((f) => f.file.startsWith('project') && f.code === 'berth/unknown-instruction'), 'including the folder after the missing path');
+      assert.deepEqual(findings.filter((f) => f.code === 'berth/lint-failed').map((f) => [f.file, f.severity]), [['/dev/zero', 'error'], [fifo, 'error']]);
+      assert.match(r.stderr, /cannot read \/dev\/zero: it is not a regular file/);
+      assert.match(r.stderr, /cannot read .*no-such-file/);
+    } finally {
+      s.remove();
+    }
+  });
+
+  it('a .env symlinked to /dev/stdin, with stdin an open pipe: the lint ends (it hung before)', async () => {
+    const s = scratch('berth-cli-stdin-');
+    try {
+      s.link('.env', '/dev/stdin');
+      const file = s.write('compose.yaml', 'services:\n  web:\n    image: "busybox:${TAG}"\n');
+      const r = await berthWithOpenStdin(s.fifo('stdin'), 'lint', '--format', 'json', file);
+      assert.equal(r.code, 0, 'warnings only');
+      assert.deepEqual((JSON.parse(r.stdout) as { code: string }[]).map((f) => f.code), ['compose/unreadable-file', 'compose/unset-variable']);
+    } finally {
+      s.remove();
+    }
+  });
+
+  it('a linter that throws on a file is an internal failure: exit 2, not 1, and SARIF for the rest (a fault injected into the registry)', () => {
+    const s = scratch('berth-cli-crash-');
+    const crashing = { name: 'Crashing', matches: (name: string) => name === 'crash.me', lint: (): never => { throw new RangeError('Maximum call stack size exceeded'); } };
+    LINTERS.unshift(crashing);
+    try {
+      const out: string[] = [];
+      const err: string[] = [];
+      const code = run(['lint', '--format', 'sarif', s.write('crash.me', 'x'), path.join(fixtures, 'project', 'sub', 'app.Dockerfile')], (t) => out.push(t), (t) => err.push(t));
+      assert.equal(code, 2);
+      const results = (JSON.parse(out.join('\n')) as { runs: { results: { ruleId: string; level: string; message: { text: string } }[] }[] }).runs[0]!.results;
+      assert.ok(results.some((r) => r.ruleId === 'FromAsCasing'), 'the other file is reported');
+      const failed = results.find((r) => r.ruleId === 'berth/lint-failed');
+      assert.equal(failed?.level, 'error');
+      assert.match(failed!.message.text, /Maximum call stack size exceeded/);
+      assert.match(err.join('\n'), /could not lint .*crash\.me: RangeError: Maximum call stack size exceeded/);
+    } finally {
+      LINTERS.splice(LINTERS.indexOf(crashing), 1);
+      s.remove();
+    }
   });
 });
 

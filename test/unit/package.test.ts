@@ -95,6 +95,7 @@ describe('architecture', () => {
   const adapters = new Set([
     'src/language/vscodeFindings.ts',
     'src/language/documentLinter.ts',
+    'src/language/workspaceReadPolicy.ts',
     'src/language/compose/composeLanguage.ts',
     'src/language/compose/composeProviders.ts',
     'src/language/compose/composeDetection.ts',

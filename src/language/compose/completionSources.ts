@@ -9,7 +9,7 @@ import { parseDockerfile } from '../dockerfile/parser';
 import { child, declared, listItems, scalarText, type ComposeDocument } from './composeDocument';
 import { resolvePath } from './composeContext';
 import type { CompletionSources } from './composeCompletion';
-import type { ComposeHost } from './composeHost';
+import { textOf, type ComposeHost } from './composeHost';
 import { parseDotEnv } from './interpolation';
 
 /** `doc` is asked for only when a variable or a build target is being completed. */
@@ -21,7 +21,7 @@ export function completionSources(file: string, doc: () => ComposeDocument, host
     get variables() {
       const names = new Set<string>();
       const read = (p: string | undefined): void => {
-        const text = p === undefined ? undefined : host.readFile(p);
+        const text = p === undefined ? undefined : textOf(host.readFile(p));
         if (text !== undefined) for (const k of parseDotEnv(text).keys()) names.add(k);
       };
       read(path.join(dir, '.env'));
@@ -34,7 +34,7 @@ export function completionSources(file: string, doc: () => ComposeDocument, host
       const build = child(services().find((s) => s.key === service)?.value, 'build');
       const context = resolvePath((build?.kind === 'map' ? scalarText(child(build, 'context')) : scalarText(build)) ?? '.', dir, host);
       const dockerfile = context && resolvePath(scalarText(child(build, 'dockerfile')) ?? 'Dockerfile', context, host);
-      const text = dockerfile && host.readFile(dockerfile);
+      const text = dockerfile ? textOf(host.readFile(dockerfile)) : undefined;
       if (!text) return [];
       return buildModel(parseDockerfile(text))
         .stages.map((s) => s.name)

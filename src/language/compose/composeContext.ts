@@ -5,7 +5,7 @@
  */
 import * as path from 'node:path';
 import type { Finding, Range } from '../findings';
-import { child, declared, listItems, parseCompose, scalarText, type ComposeDocument, type TopSection } from './composeDocument';
+import { child, declared, listItems, parseCompose, scalarText, type ComposeDocument, type ComposeNode, type TopSection } from './composeDocument';
 import type { ComposeHost } from './composeHost';
 import { projectPlace, type ProjectPlace } from './composeProject';
 import { hasInterpolation } from './text';
@@ -28,6 +28,21 @@ export interface ComposeContext {
   names: Record<TopSection, Set<string>>;
   /** Where each name is declared (this file first, then the related files). */
   declarations: Record<TopSection, Map<string, Declaration>>;
+  /** Files this document brings in that exist but were refused (a device, too large, outside the workspace). */
+  unread: UnreadFile[];
+}
+
+/** A related file that was not read, and the `include:` path that names it (none for the base file or the `-f` list). */
+export interface UnreadFile {
+  file: string;
+  problem: string;
+  node: ComposeNode | undefined;
+}
+
+/** A file the project reads declarations from, and the node that names it in its document. */
+interface RelatedFile {
+  file: string;
+  node?: ComposeNode;
 }
 
 const SECTIONS: TopSection[] = ['services', 'networks', 'volumes', 'secrets', 'configs'];
@@ -36,44 +51,46 @@ export function composeContext(file: string, doc: ComposeDocument, host: Compose
   const place = projectPlace(file, host.projectFiles);
   const declarations = Object.fromEntries(SECTIONS.map((s) => [s, new Map<string, Declaration>()])) as Record<TopSection, Map<string, Declaration>>;
   const visited = new Set<string>([path.resolve(file)]);
+  const unread: UnreadFile[] = [];
   const add = (d: ComposeDocument, from: string, depth: number): void => {
     for (const s of SECTIONS) for (const e of declared(d, s)) if (!declarations[s].has(e.key)) declarations[s].set(e.key, { file: from, range: e.keyRange });
     if (depth > 4) return;
     for (const related of relatedFiles(d, from, host)) {
-      if (visited.has(related)) continue;
-      visited.add(related);
-      const text = host.readFile(related);
-      if (text !== undefined) add(parseCompose(text), related, depth + 1);
+      if (visited.has(related.file)) continue;
+      visited.add(related.file);
+      const read = host.readFile(related.file);
+      if (read.ok) add(parseCompose(read.text), related.file, depth + 1);
+      else if (!read.missing && depth === 0) unread.push({ file: related.file, problem: read.problem, node: related.node });
     }
   };
   add(doc, file, 0);
   const names = Object.fromEntries(SECTIONS.map((s) => [s, new Set(declarations[s].keys())])) as Record<TopSection, Set<string>>;
-  return { doc, file, dir: place.dir, host, place, names, declarations };
+  return { doc, file, dir: place.dir, host, place, names, declarations, unread };
 }
 
 /** The names Compose looks for, in its order of preference. */
 export const DEFAULT_FILES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
 
 /** The base file an override file extends, the other files of its `-f` list, and every file the document includes. */
-function relatedFiles(doc: ComposeDocument, file: string, host: ComposeHost): string[] {
+function relatedFiles(doc: ComposeDocument, file: string, host: ComposeHost): RelatedFile[] {
   const dir = path.dirname(file);
-  const out: string[] = [];
+  const out: RelatedFile[] = [];
   if (!DEFAULT_FILES.includes(path.basename(file))) {
     // An override or alternative file: the default file beside it is usually loaded with it.
     for (const base of DEFAULT_FILES) {
       const p = path.join(dir, base);
       if (host.stat(p) === 'file') {
-        out.push(path.resolve(p));
+        out.push({ file: path.resolve(p) });
         break;
       }
     }
   }
-  for (const f of host.projectFiles ?? []) if (path.resolve(f) !== path.resolve(file)) out.push(path.resolve(f));
+  for (const f of host.projectFiles ?? []) if (path.resolve(f) !== path.resolve(file)) out.push({ file: path.resolve(f) });
   for (const item of listItems(child(doc.root, 'include'))) {
     const paths = item.kind === 'map' ? listItems(child(item, 'path')) : [item];
     for (const p of paths) {
       const resolved = resolvePath(scalarText(p), dir, host);
-      if (resolved) out.push(resolved);
+      if (resolved) out.push({ file: resolved, node: p });
     }
   }
   return out;

@@ -23,8 +23,8 @@ export function definitionAt(ctx: ComposeContext, at: Position): Declaration | u
 /** `extends: {file, service}`: the service in that file. */
 function extendedService(ctx: ComposeContext, file: string, name: string): Declaration | undefined {
   const target = resolvePath(file, ctx.dir, ctx.host);
-  const text = target && ctx.host.readFile(target);
-  if (!target || text === undefined) return undefined;
-  const entry = declared(parseCompose(text), 'services').find((e) => e.key === name);
+  const read = target ? ctx.host.readFile(target) : undefined;
+  if (!target || !read?.ok) return undefined;
+  const entry = declared(parseCompose(read.text), 'services').find((e) => e.key === name);
   return entry && { file: target, range: entry.keyRange };
 }

@@ -5,6 +5,7 @@
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
 import type { Finding, Range } from '../findings';
+import { MAX_FLOW_DEPTH, MAX_VALUES, yamlSize } from './yamlSize';
 
 interface NodeBase {
   /** Offsets into the text, end exclusive; for a value reached through an alias, the anchored node's. */
@@ -53,14 +54,25 @@ export interface ComposeDocument {
   syntax: Finding[];
   lineCounter: LineCounter;
   rangeAt(start: number, end: number): Range;
+  /** Values as written, and as Compose's YAML reader decodes them with every alias expanded (see `excessiveAliasing`). */
+  values: { written: number; expanded: number };
 }
 
 /** Tags Compose gives a meaning to; the yaml library does not know them, so their warning is dropped. */
 const COMPOSE_TAGS = new Set(['!reset', '!override']);
 
 export function parseCompose(text: string): ComposeDocument {
+  const size = yamlSize(text);
+  if (!size.ok) return unparsed(text, size);
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, merge: true, prettyErrors: false, uniqueKeys: true });
+  // Duplicate keys are found by the converter: yaml's own check compares each key with all before it.
+  let doc: Document;
+  try {
+    doc = parseDocument(text, { lineCounter, merge: true, prettyErrors: false, uniqueKeys: false });
+  } catch (error) {
+    // yaml's parser recurses per nested block collection: 2,000 levels overflow the stack.
+    return unparsed(text, { values: 0, depth: 0, reason: error instanceof Error ? error.message : String(error) });
+  }
   const rangeAt = (start: number, end: number): Range => {
     const a = lineCounter.linePos(start);
     const b = lineCounter.linePos(Math.max(start, end));
@@ -77,8 +89,57 @@ export function parseCompose(text: string): ComposeDocument {
     if (w.code === 'TAG_RESOLVE_FAILED' && [...COMPOSE_TAGS].some((t) => w.message.includes(`tag: ${t}`))) continue;
     syntax.push(yamlFinding(w, 'warning', rangeOfError));
   }
-  const top = doc.contents ? new Converter(doc, rangeAt).node(doc.contents as YamlNode) : undefined;
-  return { text, top, root: top?.kind === 'map' ? top : undefined, syntax, lineCounter, rangeAt };
+  const converter = new Converter(doc, rangeAt);
+  const top = doc.contents ? converter.node(doc.contents as YamlNode) : undefined;
+  for (const at of converter.duplicateKeys) syntax.push(yamlFinding({ code: 'DUPLICATE_KEY', message: 'Map keys must be unique', pos: [at, at + 1] }, 'error', rangeOfError));
+  return { text, top, root: top?.kind === 'map' ? top : undefined, syntax, lineCounter, rangeAt, values: { written: converter.written, expanded: top ? expandedSize(top) : 0 } };
+}
+
+/** A text too big or too deep to parse: one finding at its start, and no model. */
+function unparsed(text: string, size: { values: number; depth: number; reason?: string }): ComposeDocument {
+  const lineCounter = new LineCounter();
+  const zero = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  const finding: Finding = size.reason
+    ? { range: zero, severity: 'error', code: 'compose/nesting-too-deep', message: `The YAML parser gave up on this file (${size.reason}): its collections nest too deep. Berth checks nothing more in it.`, source: 'berth' }
+    : size.depth > MAX_FLOW_DEPTH
+      ? { range: zero, severity: 'error', code: 'compose/nesting-too-deep', message: `Collections nest ${size.depth.toLocaleString('en-US')} deep here; Berth's YAML parser handles ${MAX_FLOW_DEPTH} levels (Compose's, 10,000), so Berth checks nothing more in this file.`, source: 'berth' }
+      : { range: zero, severity: 'warning', code: 'compose/too-many-values', message: `This file holds ${size.values.toLocaleString('en-US')} YAML values; Berth checks files of up to ${MAX_VALUES.toLocaleString('en-US')} (parsing takes about 2 KB of memory per value). Split it with \`include:\`, or check it with Compose.`, source: 'berth' };
+  return { text, top: undefined, root: undefined, syntax: [finding], lineCounter, rangeAt: () => zero, values: { written: 0, expanded: 0 } };
+}
+
+/** How many values a node decodes to with its aliases expanded: memoised per node, so linear in the written values. */
+function expandedSize(top: ComposeNode): number {
+  const sizes = new Map<ComposeNode, number>();
+  // Post-order without recursion: a node's size once all its children have theirs.
+  const stack: { node: ComposeNode; ready: boolean }[] = [{ node: top, ready: false }];
+  while (stack.length > 0) {
+    const { node, ready } = stack.pop()!;
+    if (sizes.has(node)) continue;
+    const children = node.kind === 'map' ? node.entries.map((e) => e.value) : node.kind === 'seq' ? node.items : [];
+    if (ready) {
+      sizes.set(node, children.reduce((n, c) => n + sizes.get(c)!, 1));
+      continue;
+    }
+    stack.push({ node, ready: true });
+    for (const c of children) if (!sizes.has(c)) stack.push({ node: c, ready: false });
+  }
+  return sizes.get(top)!;
+}
+
+/**
+ * Compose reads YAML with go-yaml, which refuses a document whose aliases expand too far ("document
+ * contains excessive aliasing"): the share of decoded values that come from aliases may be 99% for
+ * up to 400,000 values, falling to 10% at 4,000,000. A billion-laughs file fails that, and Berth
+ * stops there too rather than expand it.
+ */
+export function excessiveAliasing(doc: ComposeDocument): boolean {
+  const { written, expanded } = doc.values;
+  const fromAliases = expanded - written;
+  if (fromAliases <= 100 || expanded <= 1000) return false;
+  const low = 400_000;
+  const high = 4_000_000;
+  const allowed = expanded <= low ? 0.99 : expanded >= high ? 0.1 : 0.99 - (0.89 * (expanded - low)) / (high - low);
+  return fromAliases / expanded > allowed;
 }
 
 function yamlFinding(e: { code: string; message: string; pos: [number, number] }, severity: 'error' | 'warning', rangeOf: (pos: [number, number]) => Range): Finding {
@@ -89,6 +150,10 @@ function yamlFinding(e: { code: string; message: string; pos: [number, number] }
 class Converter {
   private readonly done = new Map<YamlNode, ComposeNode>();
   private readonly converting = new Set<YamlNode>();
+  /** Offsets of keys that repeat one before them in the same mapping. */
+  readonly duplicateKeys: number[] = [];
+  /** Values converted (each written value once, whatever refers to it). */
+  written = 0;
 
   /** Anchors by name, in text order: yaml's own `Alias.resolve` walks the whole document per alias. */
   private readonly anchors = new Map<string, { at: number; node: YamlNode }[]>();
@@ -105,11 +170,18 @@ class Converter {
     });
   }
 
-  /** An alias names the closest anchor of that name before it. */
+  /** An alias names the closest anchor of that name before it: a binary search, as anchors are in text order. */
   private anchored(name: string, at: number): YamlNode | undefined {
-    let found: YamlNode | undefined;
-    for (const a of this.anchors.get(name) ?? []) if (a.at < at) found = a.node;
-    return found;
+    const list = this.anchors.get(name);
+    if (!list) return undefined;
+    let lo = 0;
+    let hi = list.length; // the first anchor at or after `at`
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((list[mid] as { at: number }).at < at) lo = mid + 1;
+      else hi = mid;
+    }
+    return list[lo - 1]?.node;
   }
 
   node(n: YamlNode | null | undefined, fallback = 0): ComposeNode {
@@ -122,6 +194,7 @@ class Converter {
     const known = this.done.get(n);
     if (known) return known;
     this.converting.add(n);
+    this.written++;
     const out = this.convert(n);
     this.converting.delete(n);
     this.done.set(n, out);
@@ -148,11 +221,17 @@ class Converter {
   private entries(pairs: readonly unknown[]): ComposeEntry[] {
     const own: ComposeEntry[] = [];
     const merges: ComposeEntry[][] = [];
+    // Scalar keys equal by value, as yaml's uniqueKeys compares them (`1` and `1.0` are one key; `<<` may repeat).
+    const keys = new Set<unknown>();
     for (const p of pairs) {
       if (!isPair(p)) continue;
       const keyNode = p.key as YamlNode | null;
       const keyStart = keyNode?.range?.[0] ?? 0;
       const keyEnd = keyNode?.range?.[1] ?? keyStart;
+      if (isScalar(keyNode) && typeof keyNode.value !== 'symbol' && !Number.isNaN(keyNode.value)) {
+        if (keys.has(keyNode.value)) this.duplicateKeys.push(keyStart);
+        keys.add(keyNode.value);
+      }
       const value = this.node(p.value as YamlNode | null, keyEnd);
       if (isScalar(keyNode) && typeof keyNode.value === 'symbol') {
         merges.push(this.mergeSources(value));

@@ -8,8 +8,9 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Finding } from '../findings';
 import { DocumentLinter } from '../documentLinter';
+import { workspaceReadPolicy } from '../workspaceReadPolicy';
 import { registerComposeDetection } from './composeDetection';
-import { ComposeLintClient } from './composeLintClient';
+import { ComposeLintClient, LintSuperseded, lintOffThread } from './composeLintClient';
 import { editorComposeHost } from './editorHost';
 import { composeFeatures, registerComposeProviders, type ComposeProviderOptions } from './composeProviders';
 
@@ -25,27 +26,34 @@ export interface ComposeLintCounts {
 export function registerComposeLanguage(options: ComposeProviderOptions = {}, log?: vscode.LogOutputChannel, counts: ComposeLintCounts = { offThread: 0, inProcess: 0 }): vscode.Disposable[] {
   const worker = new ComposeLintClient();
   let warned = false;
-  const inProcess = (doc: vscode.TextDocument): Finding[] => composeFeatures().lintComposeFile(doc.uri.fsPath, doc.getText(), editorComposeHost(doc.uri));
+  const inProcess = (doc: vscode.TextDocument): Finding[] => {
+    counts.inProcess++;
+    return composeFeatures().lintComposeFile(doc.uri.fsPath, doc.getText(), editorComposeHost(doc.uri));
+  };
   const linter = new DocumentLinter({
     name: 'berth-compose',
     languageId: COMPOSE_LANGUAGE_ID,
     // Paths in a compose file resolve on disk, so only files on disk are linted.
     accepts: (doc) => doc.uri.scheme === 'file',
-    // On the worker thread; in-process if the worker cannot run (the document still gets its diagnostics).
-    lint: (doc) =>
-      worker.lint(doc.uri.fsPath, doc.getText(), editorComposeHost(doc.uri).projectFiles ?? []).then(
-        (findings) => {
-          counts.offThread++;
-          return findings;
-        },
-        (error: unknown) => {
-          if (!warned) log?.warn(`compose files are linted in the extension host: ${String(error)}`);
-          warned = true;
-          counts.inProcess++;
-          return inProcess(doc);
-        },
-      ),
-    onError: (error) => log?.error(`compose lint failed: ${String(error)}`),
+    // On the worker thread; in-process only if the worker cannot start (the document still gets its diagnostics).
+    lint: async (doc) => {
+      const host = editorComposeHost(doc.uri);
+      const request = { file: doc.uri.fsPath, text: doc.getText(), projectFiles: host.projectFiles ?? [], allowedRoots: workspaceReadPolicy().allowedRoots };
+      let fellBack = false;
+      const findings = await lintOffThread(worker, request, () => {
+        fellBack = true;
+        return inProcess(doc);
+      }, (error) => {
+        if (!warned) log?.warn(`compose files are linted in the extension host: ${error.message}`);
+        warned = true;
+      });
+      if (!fellBack) counts.offThread++;
+      return findings;
+    },
+    // A newer lint of the same document replaced it: nothing to tell.
+    onError: (error) => {
+      if (!(error instanceof LintSuperseded)) log?.error(`compose lint failed: ${String(error)}`);
+    },
   });
   return [
     worker,

@@ -1,7 +1,8 @@
 /**
  * Lints compose files on a worker thread, so a large file never holds up the extension host
  * (a 1,000-service file takes about half a second). Started by ComposeLintClient; the messages are
- * plain data. Pure: no vscode import.
+ * plain data. The first message says the worker loaded: the client tells "cannot start" from
+ * "failed on an input" by it. Pure: no vscode import.
  */
 import { parentPort } from 'node:worker_threads';
 import { nodeComposeHost } from './composeHost';
@@ -11,9 +12,11 @@ import { lintComposeFile } from './lintCompose';
 parentPort?.on('message', (request: LintRequest) => {
   let reply: LintReply;
   try {
-    reply = { id: request.id, findings: lintComposeFile(request.file, request.text, nodeComposeHost(process.env, request.projectFiles)) };
+    const host = nodeComposeHost(process.env, request.projectFiles, request.allowedRoots ? { allowedRoots: request.allowedRoots } : {});
+    reply = { id: request.id, findings: lintComposeFile(request.file, request.text, host) };
   } catch (error) {
-    reply = { id: request.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+    reply = { id: request.id, error: error instanceof Error ? error.message : String(error) };
   }
   parentPort?.postMessage(reply);
 });
+parentPort?.postMessage({ ready: true } satisfies LintReply);

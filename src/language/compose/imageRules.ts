@@ -5,6 +5,7 @@
  * Pure: no vscode import.
  */
 import type { Finding } from '../findings';
+import type { FileRead } from '../safeRead';
 import { berthFinding, services, type ComposeContext } from './composeContext';
 import { mergeProject } from './merge';
 import { isMap } from './mergeRules';
@@ -17,7 +18,7 @@ export function checkRunnable(ctx: ComposeContext): Finding[] {
   const lacking = services(ctx).filter((s) => s.node.kind === 'map' && !RUNNABLE.some((key) => s.get(key)));
   if (lacking.length === 0) return [];
   // The file as it is in the editor, the other files as they are on disk.
-  const host = { ...ctx.host, readFile: (p: string) => (p === ctx.file ? ctx.doc.text : ctx.host.readFile(p)) };
+  const host = { ...ctx.host, readFile: (p: string): FileRead => (p === ctx.file ? { ok: true, text: ctx.doc.text } : ctx.host.readFile(p)) };
   const merged = mergeProject(ctx.place.files, host);
   const mergedServices = isMap(merged.model['services']) ? merged.model['services'] : {};
   const out: Finding[] = [];

@@ -3,26 +3,30 @@
  * finds: defaults and alternates are themselves interpolated, `$$` becomes `$`, and a reference
  * with no value (or a `?` one) becomes the empty string. Pure: no vscode import.
  */
-import { scanInterpolation, type VariableRef } from './interpolation';
+import { MAX_NESTING, scanInterpolation, type VariableRef } from './interpolation';
 
-export function interpolate(text: string, env: ReadonlyMap<string, string>): string {
-  if (!text.includes('$')) return text;
+/** Where values come from: a Map, or a view over several. */
+export type VariableLookup = Pick<ReadonlyMap<string, string>, 'get'>;
+
+/** Defaults nested deeper than MAX_NESTING are kept as written. */
+export function interpolate(text: string, env: VariableLookup, level = 0): string {
+  if (!text.includes('$') || level >= MAX_NESTING) return text;
   const refs = scanInterpolation(text).refs;
   let out = '';
   let at = 0;
   for (const ref of refs) {
     if (ref.start < at) continue; // nested inside a default already handled
-    out += unescape(text.slice(at, ref.start)) + valueOf(ref, env);
+    out += unescape(text.slice(at, ref.start)) + valueOf(ref, env, level);
     at = ref.end;
   }
   return out + unescape(text.slice(at));
 }
 
-function valueOf(ref: VariableRef, env: ReadonlyMap<string, string>): string {
+function valueOf(ref: VariableRef, env: VariableLookup, level: number): string {
   const value = env.get(ref.name);
   const set = value !== undefined && !(ref.colon && value === '');
-  if (ref.operator === '-') return set ? value : interpolate(ref.argument ?? '', env);
-  if (ref.operator === '+') return set ? interpolate(ref.argument ?? '', env) : '';
+  if (ref.operator === '-') return set ? value : interpolate(ref.argument ?? '', env, level + 1);
+  if (ref.operator === '+') return set ? interpolate(ref.argument ?? '', env, level + 1) : '';
   return value ?? '';
 }
 

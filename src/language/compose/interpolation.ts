@@ -21,6 +21,8 @@ export interface InterpolationError {
   start: number;
   end: number;
   message: string;
+  /** Not wrong, only nested deeper than Berth follows (MAX_NESTING). */
+  tooDeep?: true;
 }
 
 export interface Interpolation {
@@ -30,64 +32,97 @@ export interface Interpolation {
 
 const NAME_START = /[A-Za-z_]/;
 const NAME_CHAR = /[A-Za-z0-9_]/;
-const BRACED = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?)([-?+])([\s\S]*))?$/;
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
 
-/** Finds every variable reference and syntax error in `text`, as Compose would read it. */
+/**
+ * How deep `${A:-${B:-…}}` is followed. Compose has no limit; real files nest two or three deep.
+ * Deeper defaults are still matched to their braces but not looked into.
+ */
+export const MAX_NESTING = 64;
+
+/**
+ * Finds every variable reference and syntax error in `text`, as Compose would read it: outer
+ * references before the ones in their defaults. One pass over the text, without recursion.
+ */
 export function scanInterpolation(text: string, offset = 0, into: Interpolation = { refs: [], errors: [] }): Interpolation {
-  for (let i = text.indexOf('$'); i >= 0 && i < text.length; i = text.indexOf('$', i)) {
-    const next = text[i + 1];
-    if (next === '$') {
-      i += 2;
-      continue;
+  const closing = matchingBraces(text);
+  // The parts still to scan: [from, to) at a nesting level; the text of a default is scanned before what follows it.
+  const parts: { from: number; to: number; level: number }[] = [{ from: 0, to: text.length, level: 0 }];
+  let deep = false;
+  while (parts.length > 0) {
+    const { from, to, level } = parts.pop()!;
+    for (let i = text.indexOf('$', from); i >= 0 && i < to; i = text.indexOf('$', i)) {
+      const next = i + 1 < to ? text[i + 1] : undefined;
+      if (next === '$') {
+        i += 2;
+        continue;
+      }
+      if (next !== undefined && NAME_START.test(next)) {
+        let j = i + 2;
+        while (j < to && NAME_CHAR.test(text[j]!)) j++;
+        into.refs.push({ name: text.slice(i + 1, j), start: offset + i, end: offset + j, colon: false });
+        i = j;
+        continue;
+      }
+      if (next !== '{') {
+        i += 1; // a lone `$` is kept as it is
+        continue;
+      }
+      const close = closing.get(i) ?? -1;
+      if (close < 0 || close >= to) {
+        into.errors.push({ start: offset + i, end: offset + lineEnd(text, i), message: 'This `${` has no closing `}`; write `$$` for a literal dollar sign.' });
+        return into;
+      }
+      const ref = braced(text, i, close, offset);
+      if (!ref) {
+        into.errors.push({ start: offset + i, end: offset + close + 1, message: invalidMessage(text.slice(i + 2, close)) });
+      } else {
+        into.refs.push(ref.ref);
+        if (ref.argumentStart < close) {
+          if (level + 1 >= MAX_NESTING) {
+            if (!deep) into.errors.push({ start: offset + i, end: offset + close + 1, message: `This \`\${…}\` nests deeper than ${MAX_NESTING} levels: Berth checks no deeper.`, tooDeep: true });
+            deep = true;
+          } else {
+            parts.push({ from: close + 1, to, level });
+            parts.push({ from: ref.argumentStart, to: close, level: level + 1 });
+            break;
+          }
+        }
+      }
+      i = close + 1;
     }
-    if (next !== undefined && NAME_START.test(next)) {
-      let j = i + 2;
-      while (j < text.length && NAME_CHAR.test(text[j]!)) j++;
-      into.refs.push({ name: text.slice(i + 1, j), start: offset + i, end: offset + j, colon: false });
-      i = j;
-      continue;
-    }
-    if (next !== '{') {
-      i += 1; // a lone `$` is kept as it is
-      continue;
-    }
-    const close = matchingBrace(text, i + 2);
-    if (close < 0) {
-      into.errors.push({ start: offset + i, end: offset + lineEnd(text, i), message: 'This `${` has no closing `}`; write `$$` for a literal dollar sign.' });
-      return into;
-    }
-    const body = text.slice(i + 2, close);
-    const m = BRACED.exec(body);
-    if (!m) {
-      into.errors.push({ start: offset + i, end: offset + close + 1, message: invalidMessage(body) });
-    } else {
-      const [, name, colon, operator, argument] = m;
-      into.refs.push({
-        name: name!,
-        start: offset + i,
-        end: offset + close + 1,
-        colon: colon === ':',
-        ...(operator ? { operator: operator as '-' | '?' | '+', argument: argument ?? '' } : {}),
-      });
-      if (operator && argument) scanInterpolation(argument, offset + i + 2 + name!.length + colon!.length + 1, into);
-    }
-    i = close + 1;
   }
   return into;
 }
 
-function matchingBrace(text: string, from: number): number {
-  let depth = 1;
-  for (let j = from; j < text.length; j++) {
-    const c = text[j];
-    if (c === '$' && text[j + 1] === '{') {
-      depth++;
+/** `${NAME}` or `${NAME<op>argument}` between `at` and its closing brace; undefined if it is neither. */
+function braced(text: string, at: number, close: number, offset: number): { ref: VariableRef; argumentStart: number } | undefined {
+  const name = NAME.exec(text.slice(at + 2, close))?.[0];
+  if (!name) return undefined;
+  let j = at + 2 + name.length;
+  const base = { name, start: offset + at, end: offset + close + 1 };
+  if (j === close) return { ref: { ...base, colon: false }, argumentStart: close };
+  const colon = text[j] === ':';
+  if (colon) j++;
+  const operator = text[j];
+  if (j >= close || (operator !== '-' && operator !== '?' && operator !== '+')) return undefined;
+  return { ref: { ...base, colon, operator, argument: text.slice(j + 1, close) }, argumentStart: j + 1 };
+}
+
+/** Each `${`'s closing `}` (every `}` closes the latest open `${`), in one pass. */
+function matchingBraces(text: string): Map<number, number> {
+  const out = new Map<number, number>();
+  const open: number[] = [];
+  for (let j = text.indexOf('$'); j >= 0 && j < text.length; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 36 /* $ */ && text.charCodeAt(j + 1) === 123 /* { */) {
+      open.push(j);
       j++;
-    } else if (c === '}' && --depth === 0) {
-      return j;
+    } else if (c === 125 /* } */ && open.length > 0) {
+      out.set(open.pop()!, j);
     }
   }
-  return -1;
+  return out;
 }
 
 function lineEnd(text: string, from: number): number {

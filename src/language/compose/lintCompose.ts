@@ -5,7 +5,7 @@
  */
 import * as path from 'node:path';
 import type { Finding } from '../findings';
-import { entry, parseCompose, type ComposeDocument } from './composeDocument';
+import { entry, excessiveAliasing, parseCompose, type ComposeDocument } from './composeDocument';
 import { berthFinding, composeContext, type ComposeContext } from './composeContext';
 import { cachedHost, nodeComposeHost, type ComposeHost } from './composeHost';
 import { checkRunnable } from './imageRules';
@@ -25,11 +25,19 @@ export function lintComposeFile(file: string, text: string, host: ComposeHost = 
 }
 
 export function lintComposeDocument(file: string, doc: ComposeDocument, host: ComposeHost = nodeComposeHost()): Finding[] {
+  // Every rule below walks values through their aliases: a billion-laughs file is refused first, as Compose refuses it.
+  if (excessiveAliasing(doc)) return [...doc.syntax, aliasingFinding(doc)];
   const findings = [...doc.syntax, ...validateSchema(doc)];
   if (!doc.root) return findings;
   const ctx = composeContext(path.resolve(file), doc, cachedHost(host));
   findings.push(...obsoleteVersion(ctx), ...checkReferences(ctx), ...checkPorts(ctx), ...checkPaths(ctx), ...checkVariables(ctx), ...checkRunnable(ctx));
   return findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+function aliasingFinding(doc: ComposeDocument): Finding {
+  const { written, expanded } = doc.values;
+  const message = `Its aliases expand ${written.toLocaleString('en-US')} written values to ${Math.round(expanded).toLocaleString('en-US')}: Compose refuses such a file ("document contains excessive aliasing"), and Berth checks nothing more in it. Write the repeated parts out, or use fewer levels of aliases.`;
+  return berthFinding(doc.rangeAt(0, 0), 'error', 'compose/excessive-aliasing', message);
 }
 
 /** `version:` is obsolete: Compose ignores it and warns. */

@@ -7,7 +7,7 @@
  */
 import * as path from 'node:path';
 import { stringify } from 'yaml';
-import { parseCompose, type ComposeNode } from './composeDocument';
+import { excessiveAliasing, parseCompose, type ComposeNode } from './composeDocument';
 import type { ComposeHost } from './composeHost';
 import { parseDotEnv } from './interpolation';
 import { interpolate } from './interpolate';
@@ -41,7 +41,7 @@ export function mergeCompose(files: readonly string[], host: ComposeHost): Merge
 export function mergeProject(files: readonly string[], host: ComposeHost): Omit<MergedCompose, 'yaml'> {
   const loader: Loader = { host, problems: [], loading: new Set() };
   const projectDir = path.dirname(path.resolve(files[0] ?? '.'));
-  const env = projectEnv(host, path.join(projectDir, '.env'));
+  const env = projectEnv(host, loader.problems, path.join(projectDir, '.env'));
   let model: PlainMap = {};
   // Every file of a -f list resolves relative paths from the first file's folder.
   for (const file of files) model = mergeMaps('', model, loadFile(loader, path.resolve(file), projectDir, env));
@@ -51,14 +51,19 @@ export function mergeProject(files: readonly string[], host: ComposeHost): Omit<
 }
 
 /** The shell's variables over the `.env` file's, as Compose reads them. */
-function projectEnv(host: ComposeHost, dotEnv: string, base: Env = new Map()): Env {
+function projectEnv(host: ComposeHost, problems: string[], dotEnv: string, base: Env = new Map()): Env {
   const shell = new Map(base);
   for (const [k, v] of Object.entries(host.env)) if (v !== undefined) shell.set(k, v);
-  const text = host.readFile(dotEnv);
-  if (text === undefined) return shell;
+  const read = host.readFile(dotEnv);
+  if (!read.ok) {
+    if (!read.missing) problems.push(`${dotEnv} was not read: it ${read.problem}.`);
+    return shell;
+  }
+  const text = read.text;
   // `.env` values may use variables themselves: the shell's, then the lines above.
   const env = new Map(base);
-  for (const [k, v] of parseDotEnv(text)) env.set(k, interpolate(v, new Map([...env, ...shell])));
+  const shellFirst = { get: (k: string) => shell.get(k) ?? env.get(k) };
+  for (const [k, v] of parseDotEnv(text)) env.set(k, interpolate(v, shellFirst));
   return new Map([...env, ...shell]);
 }
 
@@ -68,14 +73,20 @@ function loadFile(loader: Loader, file: string, baseDir: string, env: Env): Plai
     loader.problems.push(`${file} includes or extends itself.`);
     return {};
   }
-  const text = loader.host.readFile(file);
-  if (text === undefined) {
-    loader.problems.push(`${file} could not be read.`);
+  const read = loader.host.readFile(file);
+  if (!read.ok) {
+    loader.problems.push(`${file} could not be read: it ${read.problem}.`);
     return {};
   }
+  const text = read.text;
   loader.loading.add(file);
   try {
-    const root = parseCompose(text).top;
+    const doc = parseCompose(text);
+    if (excessiveAliasing(doc)) {
+      loader.problems.push(`${file} was not merged: its aliases expand too far (Compose refuses it: "document contains excessive aliasing").`);
+      return {};
+    }
+    const root = doc.top;
     const raw = root ? toPlain(root, env) : {};
     const model = normalize(isMap(raw) ? raw : {}, baseDir, loader.host.homeDir);
     applyExtends(loader, model, file, env);
@@ -95,7 +106,7 @@ function loadInclude(loader: Loader, item: Plain, baseDir: string, env: Env): Pl
   if (paths.length === 0) return {};
   const dir = typeof spec['project_directory'] === 'string' ? path.resolve(baseDir, spec['project_directory']) : path.dirname(paths[0]!);
   const envFiles = (Array.isArray(spec['env_file']) ? spec['env_file'] : spec['env_file'] === undefined ? [path.join(dir, '.env')] : [spec['env_file']]).map((p) => path.resolve(baseDir, String(p)));
-  const includedEnv = envFiles.reduce((e, f) => projectEnv(loader.host, f, e), env);
+  const includedEnv = envFiles.reduce((e, f) => projectEnv(loader.host, loader.problems, f, e), env);
   let out: PlainMap = {};
   for (const p of paths) out = mergeMaps('', out, loadFile(loader, p, dir, includedEnv));
   return out;

@@ -11,7 +11,7 @@ import { berthFinding, rangeWithin, resolvePath, services, type ComposeContext }
 import { hasInterpolation } from './text';
 
 export function checkPaths(ctx: ComposeContext): Finding[] {
-  const out: Finding[] = [];
+  const out: Finding[] = unreadFiles(ctx);
   for (const s of services(ctx)) {
     for (const item of listItems(s.get('env_file'))) checkEnvFile(ctx, item, out);
     const build = s.get('build');
@@ -24,6 +24,15 @@ export function checkPaths(ctx: ComposeContext): Finding[] {
   return out;
 }
 
+/** Files the project reads that exist but were refused: say so, since their declarations are missing. */
+function unreadFiles(ctx: ComposeContext): Finding[] {
+  return ctx.unread.map((u) => {
+    const named = scalarText(u.node);
+    const what = named !== undefined ? `Included file \`${named}\`` : `${u.file} (a file of this project)`;
+    return berthFinding(u.node?.range ?? ctx.doc.rangeAt(0, 0), 'error', 'compose/unreadable-file', `${what} was not read: it ${u.problem}. Names it declares are not known to Berth.`);
+  });
+}
+
 function checkEnvFile(ctx: ComposeContext, item: ComposeNode, out: Finding[]): void {
   const node = item.kind === 'map' ? child(item, 'path') : item;
   if (item.kind === 'map' && scalarText(child(item, 'required')) !== undefined && scalarText(child(item, 'required')) !== 'true') return;
@@ -31,8 +40,13 @@ function checkEnvFile(ctx: ComposeContext, item: ComposeNode, out: Finding[]): v
   const file = resolvePath(text, ctx.dir, ctx.host);
   if (!node || !file) return;
   const kind = ctx.host.stat(file);
-  if (kind === 'file') return;
-  const message = kind === 'directory' ? `env file \`${text}\` is a folder, not a file.` : `env file \`${text}\` does not exist (looked for ${file}). Create it, or mark it \`required: false\`.`;
+  if (kind === 'file' || kind === 'outside') return; // outside an untrusted workspace: not looked at
+  const message =
+    kind === 'directory'
+      ? `env file \`${text}\` is a folder, not a file.`
+      : kind === 'other'
+        ? `env file \`${text}\` is not a regular file (a device, pipe or socket): Compose would hang or fail reading it.`
+        : `env file \`${text}\` does not exist (looked for ${file}). Create it, or mark it \`required: false\`.`;
   out.push(berthFinding(node.range, 'error', 'compose/missing-env-file', message));
 }
 
@@ -49,8 +63,9 @@ function checkBuild(ctx: ComposeContext, build: ComposeNode, out: Finding[]): vo
   if (!contextDir) return;
   const where = contextNode ?? build;
   const kind = ctx.host.stat(contextDir);
+  if (kind === 'outside') return;
   if (kind !== 'directory') {
-    const message = kind === 'file' ? `Build context \`${contextText}\` is a file; it must be a folder.` : `Build context \`${contextText}\` does not exist (looked for ${contextDir}).`;
+    const message = kind === undefined ? `Build context \`${contextText}\` does not exist (looked for ${contextDir}).` : `Build context \`${contextText}\` is a ${kind === 'file' ? 'file' : 'device, pipe or socket'}; it must be a folder.`;
     out.push(berthFinding(where.range, 'error', 'compose/missing-build-context', message));
     return;
   }
@@ -59,7 +74,8 @@ function checkBuild(ctx: ComposeContext, build: ComposeNode, out: Finding[]): vo
   const dockerfileText = dockerfileNode ? scalarText(dockerfileNode) : 'Dockerfile';
   if (dockerfileText === undefined) return;
   const dockerfile = resolvePath(dockerfileText, contextDir, ctx.host);
-  if (!dockerfile || ctx.host.stat(dockerfile) === 'file') return;
+  const dockerfileKind = dockerfile && ctx.host.stat(dockerfile);
+  if (!dockerfile || dockerfileKind === 'file' || dockerfileKind === 'outside') return;
   // BuildKit falls back to a lower-case `dockerfile` when the default name is missing.
   if (!dockerfileNode && ctx.host.stat(path.join(contextDir, 'dockerfile')) === 'file') return;
   const message = dockerfileNode

@@ -102,10 +102,37 @@ export function checkReferences(ctx: ComposeContext): Finding[] {
   return out.concat(dependencyCycles(refs.filter((r) => r.dependency && ctx.names.services.has(r.name))));
 }
 
-/** Reports each dependency edge that lies on a cycle (Tarjan's strongly connected components). */
+/**
+ * Marks each dependency edge that lies on a cycle (Tarjan's strongly connected components, without
+ * recursion). Each component's cycle is printed once, on its first edge, and at most MAX_SHOWN
+ * names long; its other edges point there. Linear in the edges.
+ */
 function dependencyCycles(edges: Reference[]): Finding[] {
   const graph = new Map<string, Reference[]>();
-  for (const e of edges) graph.set(e.service, [...(graph.get(e.service) ?? []), e]);
+  for (const e of edges) {
+    const out = graph.get(e.service);
+    if (out) out.push(e);
+    else graph.set(e.service, [e]);
+  }
+  const component = components(graph);
+  const out: Finding[] = [];
+  const shown = new Map<number, string>();
+  for (const e of edges) {
+    const c = component.get(e.service);
+    if (c === undefined || c !== component.get(e.name)) continue;
+    const first = shown.get(c);
+    if (first === undefined) {
+      shown.set(c, e.service);
+      out.push(berthFinding(e.node.range, 'error', 'compose/dependency-cycle', `${describeCycle(cyclePath(graph, e, component))} Compose cannot decide which service to start first.`));
+    } else {
+      out.push(berthFinding(e.node.range, 'error', 'compose/dependency-cycle', `\`${e.service}\` → \`${e.name}\` is on the dependency cycle reported at service \`${first}\`: Compose cannot decide which service to start first.`));
+    }
+  }
+  return out;
+}
+
+/** Tarjan's algorithm with an explicit stack: a chain of any length is fine. Component number per service. */
+function components(graph: Map<string, Reference[]>): Map<string, number> {
   const index = new Map<string, number>();
   const low = new Map<string, number>();
   const stack: string[] = [];
@@ -113,44 +140,52 @@ function dependencyCycles(edges: Reference[]): Finding[] {
   const component = new Map<string, number>();
   let counter = 0;
   let components = 0;
-  const visit = (v: string): void => {
+  const enter = (v: string): void => {
     index.set(v, counter);
     low.set(v, counter++);
     stack.push(v);
     onStack.add(v);
-    for (const e of graph.get(v) ?? []) {
-      if (!index.has(e.name)) {
-        visit(e.name);
-        low.set(v, Math.min(low.get(v)!, low.get(e.name)!));
-      } else if (onStack.has(e.name)) {
-        low.set(v, Math.min(low.get(v)!, index.get(e.name)!));
-      }
-    }
-    if (low.get(v) === index.get(v)) {
-      for (let w = stack.pop(); w !== undefined; w = w === v ? undefined : stack.pop()) {
-        onStack.delete(w);
-        component.set(w, components);
-      }
-      components++;
-    }
   };
-  for (const v of graph.keys()) if (!index.has(v)) visit(v);
-  const out: Finding[] = [];
-  for (const e of edges) {
-    if (component.get(e.service) !== component.get(e.name)) continue;
-    const path = cyclePath(graph, e, component);
-    out.push(berthFinding(e.node.range, 'error', 'compose/dependency-cycle', `Dependency cycle: ${path.map((p) => `\`${p}\``).join(' → ')}. Compose cannot decide which service to start first.`));
+  for (const root of graph.keys()) {
+    if (index.has(root)) continue;
+    enter(root);
+    const work: { v: string; next: number }[] = [{ v: root, next: 0 }];
+    while (work.length > 0) {
+      const frame = work[work.length - 1]!;
+      const out = graph.get(frame.v) ?? [];
+      if (frame.next < out.length) {
+        const w = out[frame.next++]!.name;
+        if (!index.has(w)) {
+          enter(w);
+          work.push({ v: w, next: 0 });
+        } else if (onStack.has(w)) {
+          low.set(frame.v, Math.min(low.get(frame.v)!, index.get(w)!));
+        }
+        continue;
+      }
+      work.pop();
+      const v = frame.v;
+      const parent = work[work.length - 1];
+      if (parent) low.set(parent.v, Math.min(low.get(parent.v)!, low.get(v)!));
+      if (low.get(v) === index.get(v)) {
+        for (let w = stack.pop(); w !== undefined; w = w === v ? undefined : stack.pop()) {
+          onStack.delete(w);
+          component.set(w, components);
+        }
+        components++;
+      }
+    }
   }
-  return out;
+  return component;
 }
 
-/** The shortest way back from the edge's target to its source, inside their component. */
+/** The shortest way back from the edge's target to its source, inside their component (a breadth-first search). */
 function cyclePath(graph: Map<string, Reference[]>, edge: Reference, component: Map<string, number>): string[] {
   const c = component.get(edge.service);
   const previous = new Map<string, string>([[edge.name, '']]);
   const queue = [edge.name];
-  while (queue.length > 0) {
-    const v = queue.shift()!;
+  for (let head = 0; head < queue.length; head++) {
+    const v = queue[head]!;
     if (v === edge.service) break;
     for (const e of graph.get(v) ?? []) {
       if (component.get(e.name) !== c || previous.has(e.name)) continue;
@@ -159,6 +194,18 @@ function cyclePath(graph: Map<string, Reference[]>, edge: Reference, component: 
     }
   }
   const back: string[] = [];
-  for (let v: string | undefined = edge.service; v; v = previous.get(v)) back.unshift(v);
-  return [edge.service, ...back];
+  for (let v: string | undefined = edge.service; v; v = previous.get(v)) back.push(v);
+  return [edge.service, ...back.reverse()];
+}
+
+/** Names shown of a long cycle: its start and its end. */
+const MAX_SHOWN = 10;
+
+function describeCycle(path: string[]): string {
+  const names = path.map((p) => `\`${p}\``);
+  const services = path.length - 1;
+  if (names.length <= MAX_SHOWN + 1) return `Dependency cycle: ${names.join(' → ')}.`;
+  const head = names.slice(0, MAX_SHOWN - 2);
+  const tail = names.slice(-3);
+  return `Dependency cycle of ${services} services: ${head.join(' → ')} → … → ${tail.join(' → ')}.`;
 }

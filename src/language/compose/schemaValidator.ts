@@ -31,6 +31,9 @@ const SPEC_URL = 'https://docs.docker.com/reference/compose-file/';
 
 export function validateSchema(doc: ComposeDocument): Finding[] {
   if (!doc.top) return [];
+  checked = new WeakMap();
+  ids.clear();
+  idOf = new WeakMap();
   const problems: Problem[] = [];
   if (doc.top.kind !== 'map') {
     problems.push({ range: doc.top.range, code: 'compose/schema-type', severity: 'error', message: 'A compose file must be a mapping of top-level keys (`services:`, `networks:`, …).' });
@@ -48,7 +51,27 @@ export function validateSchema(doc: ComposeDocument): Finding[] {
   return out;
 }
 
+/**
+ * What a mapping or list gave against a schema, for this validation: a value reached through many
+ * aliases is checked once (its problems are the same wherever it is used; reporting keeps the first).
+ */
+let checked = new WeakMap<ComposeNode, Map<JsonSchema, Problem[]>>();
+
 function check(node: ComposeNode, schemaIn: JsonSchema, place: Place, out: Problem[]): void {
+  if (node.kind === 'scalar') return checkOnce(node, schemaIn, place, out);
+  let bySchema = checked.get(node);
+  const known = bySchema?.get(schemaIn);
+  if (known) {
+    for (const p of known) out.push(p);
+    return;
+  }
+  const from = out.length;
+  checkOnce(node, schemaIn, place, out);
+  if (!bySchema) checked.set(node, (bySchema = new Map()));
+  bySchema.set(schemaIn, out.slice(from));
+}
+
+function checkOnce(node: ComposeNode, schemaIn: JsonSchema, place: Place, out: Problem[]): void {
   const schema = resolveRef(schemaIn);
   if (isReset(node)) return; // `!reset` removes the value: nothing to validate
   if (schema.oneOf) {
@@ -97,9 +120,9 @@ function checkSeq(items: ComposeNode[], schema: JsonSchema, place: Place, out: P
   const itemPlace: Place = { path: [...place.path, '[]'] };
   if (schema.items) for (const item of items) check(item, schema.items, itemPlace, out);
   if (schema.uniqueItems) {
-    const seen = new Set<string>();
+    const seen = new Set<number>();
     for (const item of items) {
-      const k = canonical(item);
+      const k = canonicalId(item);
       if (seen.has(k)) out.push({ range: item.range, code: 'compose/duplicate-item', severity: 'error', message: `${label(place)} lists ${describeValue(item)} twice` });
       seen.add(k);
     }
@@ -188,10 +211,36 @@ function describeValue(node: ComposeNode): string {
   return node.kind === 'scalar' ? `\`${String(node.value)}\`` : 'the same entry';
 }
 
-function canonical(node: ComposeNode): string {
-  if (node.kind === 'scalar') return JSON.stringify(node.value);
-  if (node.kind === 'seq') return `[${node.items.map(canonical).join(',')}]`;
-  return `{${node.entries.map((e) => `${JSON.stringify(e.key)}:${canonical(e.value)}`).sort().join(',')}}`;
+/**
+ * Equal values get equal numbers (hash-consing): a value's form names its children by their numbers,
+ * so it is as long as the value is wide, never as big as its aliases expand; each node is worked out
+ * once. Children come first, without recursion.
+ */
+const ids = new Map<string, number>();
+let idOf = new WeakMap<ComposeNode, number>();
+
+function canonicalId(top: ComposeNode): number {
+  const stack: { node: ComposeNode; ready: boolean }[] = [{ node: top, ready: false }];
+  while (stack.length > 0) {
+    const { node, ready } = stack.pop()!;
+    if (idOf.has(node)) continue;
+    const children = node.kind === 'map' ? node.entries.map((e) => e.value) : node.kind === 'seq' ? node.items : [];
+    if (!ready && children.some((c) => !idOf.has(c))) {
+      stack.push({ node, ready: true });
+      for (const c of children) if (!idOf.has(c)) stack.push({ node: c, ready: false });
+      continue;
+    }
+    const form =
+      node.kind === 'scalar'
+        ? JSON.stringify(node.value)
+        : node.kind === 'seq'
+          ? `[${node.items.map((i) => idOf.get(i)).join(',')}]`
+          : `{${node.entries.map((e) => `${JSON.stringify(e.key)}:${idOf.get(e.value)}`).sort().join(',')}}`;
+    let id = ids.get(form);
+    if (id === undefined) ids.set(form, (id = ids.size));
+    idOf.set(node, id);
+  }
+  return idOf.get(top)!;
 }
 
 /** The value's range, or the key's when the value is empty (`key:` with nothing after it). */

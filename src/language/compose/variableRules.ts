@@ -12,7 +12,7 @@ import { lacksValue, parseDotEnv, scanInterpolation } from './interpolation';
 /** The variables Compose can substitute: the `.env` file's, overridden by the environment's. */
 export function interpolationEnvironment(ctx: ComposeContext): Map<string, string> {
   const dotEnv = ctx.host.readFile(path.join(ctx.dir, '.env'));
-  const env = dotEnv === undefined ? new Map<string, string>() : parseDotEnv(dotEnv);
+  const env = dotEnv.ok ? parseDotEnv(dotEnv.text) : new Map<string, string>();
   for (const [k, v] of Object.entries(ctx.host.env)) if (v !== undefined) env.set(k, v);
   return env;
 }
@@ -20,6 +20,11 @@ export function interpolationEnvironment(ctx: ComposeContext): Map<string, strin
 export function checkVariables(ctx: ComposeContext): Finding[] {
   const env = interpolationEnvironment(ctx);
   const out: Finding[] = [];
+  const dotEnv = ctx.host.readFile(path.join(ctx.dir, '.env'));
+  if (!dotEnv.ok && !dotEnv.missing) {
+    // Nothing in the file names `.env`: the finding goes at its start.
+    out.push(berthFinding(ctx.doc.rangeAt(0, 0), 'warning', 'compose/unreadable-file', `The \`.env\` file beside this file was not read: it ${dotEnv.problem}. Its variables are not known to Berth.`));
+  }
   const visited = new Set<ComposeNode>();
   const visit = (node: ComposeNode): void => {
     if (visited.has(node) || isReset(node)) return; // an aliased value is checked once, where it is written
@@ -31,7 +36,9 @@ export function checkVariables(ctx: ComposeContext): Finding[] {
   const scalar = (node: ComposeNode): void => {
     // Scan the source text, so offsets are exact even in quoted and block scalars.
     const found = scanInterpolation(ctx.doc.text.slice(node.start, node.end), node.start);
-    for (const e of found.errors) out.push(berthFinding(ctx.doc.rangeAt(e.start, e.end), 'error', 'compose/interpolation-syntax', e.message));
+    for (const e of found.errors) {
+      out.push(e.tooDeep ? berthFinding(ctx.doc.rangeAt(e.start, e.end), 'warning', 'compose/interpolation-too-deep', e.message) : berthFinding(ctx.doc.rangeAt(e.start, e.end), 'error', 'compose/interpolation-syntax', e.message));
+    }
     for (const ref of found.refs) {
       if (!lacksValue(ref, env)) continue;
       const range = ctx.doc.rangeAt(ref.start, ref.end);

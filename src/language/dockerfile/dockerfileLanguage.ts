@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { Config } from '../../config';
 import { DocumentLinter } from '../documentLinter';
+import { workspaceReadPolicy } from '../workspaceReadPolicy';
 import { dockerfileFeatures, registerDockerfileProviders, type DockerfileProviderOptions } from './languageProviders';
 
 export const DOCKERFILE_LANGUAGE_ID = 'dockerfile';
@@ -19,8 +20,8 @@ export function registerDockerfileLanguage(options: DockerfileProviderOptions = 
     name: 'berth-dockerfile',
     languageId: DOCKERFILE_LANGUAGE_ID,
     lint: (doc) => {
-      // .dockerignore is read from disk: only for files that live there.
-      const dockerignore = doc.uri.scheme === 'file' && vscode.workspace.isTrusted ? dockerfileFeatures().readDockerignoreFor(doc.uri.fsPath) : undefined;
+      // .dockerignore is read from disk: only for files that live there, and in Restricted Mode only inside the workspace.
+      const dockerignore = doc.uri.scheme === 'file' ? dockerfileFeatures().readDockerignoreFor(doc.uri.fsPath, workspaceReadPolicy()) : undefined;
       return dockerfileFeatures().lintDockerfile(doc.getText(), { dockerignore, settings: Config.dockerfileLintSettings(doc.uri) });
     },
   });

@@ -6,6 +6,9 @@
 import type { Finding } from '../findings';
 import type { Dockerfile } from './ast';
 import { runBuildkitChecks } from './checks';
+import { DockerIgnore } from './dockerignore';
+import type { DockerignoreRead } from './dockerignoreFile';
+import { dockerignoreFindings } from './dockerignoreRules';
 import { mountHints, type MountHintSettings } from './mountHints';
 import { buildModel, type DockerfileModel } from './model';
 import { parseDockerfile } from './parser';
@@ -27,8 +30,8 @@ export const DEFAULT_LINT_SETTINGS: DockerfileLintSettings = {
 };
 
 export interface LintOptions {
-  /** The build context's .dockerignore, for CopyIgnoredFile. */
-  dockerignore?: string | undefined;
+  /** The build context's .dockerignore (its text, or why it was not read), for CopyIgnoredFile. */
+  dockerignore?: string | DockerignoreRead | undefined;
   settings?: Partial<DockerfileLintSettings>;
 }
 
@@ -42,9 +45,13 @@ export function analyzeDockerfile(text: string, options: LintOptions = {}): Dock
   const settings = { ...DEFAULT_LINT_SETTINGS, ...options.settings };
   const df = parseDockerfile(text);
   const model = buildModel(df);
+  const read = typeof options.dockerignore === 'string' ? { text: options.dockerignore } : options.dockerignore;
+  const ignore = read && 'text' in read ? new DockerIgnore(read.text) : undefined;
+  const checks = runBuildkitChecks(df, model, { dockerignore: ignore });
   const findings = [
     ...validate(df, model),
-    ...runBuildkitChecks(df, model, { dockerignore: options.dockerignore }),
+    ...checks,
+    ...dockerignoreFindings(model, read, ignore),
     ...(settings.practice ? practiceRules(model) : []),
     ...mountHints(model, settings.hints),
   ]

@@ -149,9 +149,9 @@ function stageOf(from: Instruction, index: number, earlier: ReadonlyMap<string, 
   return new ModelStage(index, from, name, named ? nameWord : undefined, named ? asWord : undefined, baseWord, platform, earlier.get(baseName.toLowerCase()), baseName);
 }
 
-/** The stage chain from the root image down to `stage`. */
+/** The stage chain from the root image down to `stage` (a base is always an earlier stage, so the walk ends). */
 export function stageChain(stage: Stage): Stage[] {
   const chain: Stage[] = [];
-  for (let s: Stage | undefined = stage; s && !chain.includes(s); s = s.base) chain.unshift(s);
-  return chain;
+  for (let s: Stage | undefined = stage; s; s = s.base) chain.push(s);
+  return chain.reverse();
 }

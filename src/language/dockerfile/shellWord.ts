@@ -37,16 +37,36 @@ class Expansion implements WordExpansion {
   }
 }
 
+/**
+ * How deep `${a:-${b:-…}}` is expanded. BuildKit has no limit, but each level here is a call and a
+ * scan to its closing brace: deeper text is kept as it is (and validate reports it).
+ */
+export const MAX_EXPANSION_DEPTH = 32;
+
 export function expandWord(word: string, env: Env, escape = '\\'): WordExpansion {
   const out = new Expansion();
-  out.result = expandRange(word, 0, word.length, env, escape, out, false);
+  out.result = expandRange(word, 0, word.length, env, escape, out, false, 0);
   return out;
+}
+
+/** How deep `${` nests in `text` (a quick count; quotes and escapes aside). */
+export function expansionDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  for (let i = text.indexOf('$'); i >= 0 && i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 36 /* $ */ && text.charCodeAt(i + 1) === 123 /* { */) {
+      if (++depth > max) max = depth;
+      i++;
+    } else if (c === 125 /* } */ && depth > 0) depth--;
+  }
+  return max;
 }
 
 /** Characters the lexer treats specially: quotes, `$` and the escape token. */
 const isSpecial = (c: number, escape: string): boolean => c === 36 /* $ */ || c === 34 /* " */ || c === 39 /* ' */ || c === escape.charCodeAt(0);
 
-function expandRange(s: string, from: number, to: number, env: Env, escape: string, out: Expansion, inDouble: boolean): string {
+function expandRange(s: string, from: number, to: number, env: Env, escape: string, out: Expansion, inDouble: boolean, depth: number): string {
   let result = '';
   let quote = inDouble ? '"' : '';
   let i = from;
@@ -80,7 +100,7 @@ function expandRange(s: string, from: number, to: number, env: Env, escape: stri
       continue;
     }
     if (ch === '$') {
-      const r = dollar(s, i, to, env, escape, out);
+      const r = dollar(s, i, to, env, escape, out, depth);
       result += r.text;
       i = r.end;
       continue;
@@ -94,9 +114,9 @@ function expandRange(s: string, from: number, to: number, env: Env, escape: stri
   return result;
 }
 
-function dollar(s: string, at: number, to: number, env: Env, escape: string, out: Expansion): { text: string; end: number } {
+function dollar(s: string, at: number, to: number, env: Env, escape: string, out: Expansion, depth: number): { text: string; end: number } {
   const next = s[at + 1];
-  if (next === '{') return braced(s, at, to, env, escape, out);
+  if (next === '{') return braced(s, at, to, env, escape, out, depth + 1);
   const code = s.charCodeAt(at + 1);
   if (next === undefined || at + 1 >= to || !(isNameStart(code) || isDigit(code))) return { text: '$', end: at + 1 };
   let j = at + 1;
@@ -106,7 +126,7 @@ function dollar(s: string, at: number, to: number, env: Env, escape: string, out
   return { text: out.lookup(name, env) ?? '', end: j };
 }
 
-function braced(s: string, at: number, to: number, env: Env, escape: string, out: Expansion): { text: string; end: number } {
+function braced(s: string, at: number, to: number, env: Env, escape: string, out: Expansion, level: number): { text: string; end: number } {
   let j = at + 2;
   while (j < to && isNameChar(s.charCodeAt(j))) j++;
   const name = s.slice(at + 2, j);
@@ -120,14 +140,14 @@ function braced(s: string, at: number, to: number, env: Env, escape: string, out
     else if (c === '}' && --depth === 0) break;
   }
   const end = Math.min(k + 1, to);
-  if (name === '') return { text: s.slice(at, end), end };
+  if (name === '' || level > MAX_EXPANSION_DEPTH) return { text: s.slice(at, end), end };
   const value = out.lookup(name, env);
   const op = s.slice(j, k);
   if (op === '') return { text: value ?? '', end };
   const colon = op.startsWith(':');
   const kind = colon ? op[1] : op[0];
   const wordStart = j + (colon ? 2 : 1);
-  const word = (): string => expandRange(s, wordStart, k, env, escape, out, false);
+  const word = (): string => expandRange(s, wordStart, k, env, escape, out, false, level);
   const unset = value === undefined || (colon && value === '');
   switch (kind) {
     case '-':

@@ -10,7 +10,7 @@ import { ALL_MOUNT_KEYS, INSTRUCTION_BY_NAME, INSTRUCTIONS, MOUNT_TYPES } from '
 import type { DockerfileModel } from './model';
 import type { Mount } from './mount';
 import { berthDocsUrl } from './rulesDocs';
-import { hasVariables } from './shellWord';
+import { expansionDepth, hasVariables, MAX_EXPANSION_DEPTH } from './shellWord';
 import { closest } from './suggest';
 
 const DURATION = /^(?:0|(?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|µs|ms|s|m|h))+$/;
@@ -45,12 +45,21 @@ export function validate(df: Dockerfile, model: DockerfileModel): Finding[] {
   const stageNames = new Set(model.stages.map((s) => s.name).filter((n): n is string => n !== undefined));
   for (const inst of df.instructions) {
     validateInstruction(inst, out, stageNames, model);
+    tooDeep(inst, out);
     if (inst.trigger) {
       if (['ONBUILD', 'FROM', 'MAINTAINER'].includes(inst.trigger.name)) out.push(error('berth/onbuild-trigger', inst.trigger.keywordRange, `${inst.trigger.name} is not allowed as an ONBUILD trigger.`));
       else validateInstruction(inst.trigger, out, stageNames, model);
     }
   }
   return out;
+}
+
+/** `${a:-${b:-…}}` deeper than Berth expands: said once per instruction. */
+function tooDeep(inst: Instruction, out: Finding[]): void {
+  if (!inst.logical.includes('${')) return;
+  const depth = expansionDepth(inst.logical);
+  if (depth <= MAX_EXPANSION_DEPTH) return;
+  out.push(error('berth/expansion-too-deep', inst.keywordRange, `\`\${…}\` nested ${depth} deep: BuildKit expands it, but Berth checks only the first ${MAX_EXPANSION_DEPTH} levels.`, 'warning'));
 }
 
 function validateInstruction(inst: Instruction, out: Finding[], stageNames: ReadonlySet<string>, model: DockerfileModel): void {

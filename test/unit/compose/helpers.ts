@@ -13,7 +13,10 @@ export function memoryHost(files: Record<string, string> = {}, env: Record<strin
   for (const p of texts.keys()) for (let d = path.dirname(p); !dirs.has(d); d = path.dirname(d)) dirs.add(d);
   return {
     stat: (p) => (texts.has(p) ? 'file' : dirs.has(p) ? 'directory' : undefined),
-    readFile: (p) => texts.get(p),
+    readFile: (p) => {
+      const text = texts.get(p);
+      return text !== undefined ? { ok: true, text } : { ok: false, missing: true, problem: 'does not exist' };
+    },
     env,
     homeDir: '/home/me',
   };

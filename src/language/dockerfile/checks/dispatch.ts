@@ -4,7 +4,7 @@
  * stage inherits its SHELL, WORKDIR and ENV. Pure.
  */
 import type { Instruction } from '../ast';
-import { argDefinitions, envPairs, PREDEFINED_ARGS, stageChain, type Stage } from '../model';
+import { argDefinitions, envPairs, PREDEFINED_ARGS, type Stage } from '../model';
 import { expandWord } from '../shellWord';
 import { closest } from '../suggest';
 import type { Check, CheckContext } from './context';
@@ -24,62 +24,89 @@ const COMMON_IMAGE_ENV = new Set([
 interface StageState {
   shell: boolean;
   workdir: boolean;
-  env: Set<string>;
+  /** ENV names set by the stage and the stages it builds on, counted: a name leaves when its last setter does. */
+  env: Map<string, number>;
 }
 
-/**
- * Sets `state` to what the stage starts from: its base stage's, after that stage's own
- * instructions. Returns whether the whole chain is known (it starts from scratch).
- */
-function startState(stage: Stage, state: StageState): boolean {
-  state.shell = false;
-  state.workdir = false;
-  if (state.env.size > 0) state.env.clear(); // clear() makes a new table even when empty
-  if (!stage.base) return stage.baseName === 'scratch';
-  const chain = stageChain(stage);
-  for (let i = 0; i < chain.length - 1; i++) {
-    for (const inst of (chain[i] as Stage).instructions) {
-      if (inst.name === 'SHELL') state.shell = true;
-      if (inst.name === 'WORKDIR') state.workdir = true;
-      if (inst.name === 'ENV') for (const p of envPairs(inst)) state.env.add(p.key);
-    }
-  }
-  const root = chain[0] as Stage;
-  return root.baseName === 'scratch' || root.base !== undefined;
-}
+/** Beyond this many ARG and ENV names, UndefinedVar suggests nothing (each suggestion compares with every name). */
+const MAX_SUGGESTION_POOL = 1000;
 
 const USED_ONCE = new Set(['CMD', 'ENTRYPOINT', 'HEALTHCHECK']);
 /** For a WORKDIR without variables: quotes and escapes still count. */
 const NOTHING_SET = (): string => '';
 
+/**
+ * Each stage starts from what its base stage ended with. Stages are visited depth first down the
+ * tree of bases (an explicit stack, so a chain of any length is fine), adding a stage's ENV names on
+ * the way down and taking them off on the way back: every stage is dispatched once, in linear time.
+ */
 export const dispatchChecks: Check = (ctx) => {
-  // One state for every stage, reset at each FROM: a file has many stages, each with few names.
-  const state: StageState = { shell: false, workdir: false, env: new Set() };
+  const stages = ctx.model.stages;
+  const children = new Map<Stage, Stage[]>();
+  for (const stage of stages) if (stage.base) (children.get(stage.base) ?? children.set(stage.base, []).get(stage.base)!).push(stage);
+  // What each stage ends with, for the stages built on it.
+  const endShell = new Uint8Array(stages.length);
+  const endWorkdir = new Uint8Array(stages.length);
+  const known = new Uint8Array(stages.length);
+  const state: StageState = { shell: false, workdir: false, env: new Map() };
+  // One set of ARGs and one of last instructions for every stage, cleared per stage: stages are dispatched one at a time.
   const args = new Set<string>();
   const lastOf = new Map<string, Instruction>();
-  for (const stage of ctx.model.stages) {
-    const knownBase = startState(stage, state);
-    if (args.size > 0) args.clear();
-    if (lastOf.size > 0) lastOf.clear();
-    for (const inst of stage.instructions) {
-      undefinedVars(ctx, inst, state, args, knownBase);
-      if (USED_ONCE.has(inst.name)) {
-        const prev = lastOf.get(inst.name);
-        if (prev) ctx.report('MultipleInstructionsDisallowed', prev, `Multiple ${inst.name} instructions should not be used in the same stage because only the last one will be used`);
-        lastOf.set(inst.name, inst);
+  const added: (string[] | undefined)[] = [];
+  const stack: { stage: Stage; leaving: boolean }[] = [];
+  for (let i = stages.length - 1; i >= 0; i--) if (!(stages[i] as Stage).base) stack.push({ stage: stages[i] as Stage, leaving: false });
+  while (stack.length > 0) {
+    const { stage, leaving } = stack.pop()!;
+    if (leaving) {
+      for (const name of added[stage.index] ?? []) {
+        const n = state.env.get(name)! - 1;
+        if (n === 0) state.env.delete(name);
+        else state.env.set(name, n);
       }
-      if ((inst.name === 'CMD' || inst.name === 'ENTRYPOINT') && !inst.json && inst.argsText !== '' && !state.shell) {
-        ctx.report('JSONArgsRecommended', inst, `JSON arguments recommended for ${inst.name} to prevent unintended behavior related to OS signals`, { range: inst.argsRange });
-      }
-      if (inst.name === 'WORKDIR') {
-        if (!state.workdir && inst.argsText !== '') relativeWorkdir(ctx, stage, inst);
-        state.workdir = true;
-      }
-      if (inst.name === 'SHELL') state.shell = true;
-      if (inst.name === 'ENV') for (const p of envPairs(inst)) state.env.add(p.key);
+      continue;
     }
+    const base = stage.base;
+    state.shell = base ? endShell[base.index] === 1 : false;
+    state.workdir = base ? endWorkdir[base.index] === 1 : false;
+    known[stage.index] = base ? known[base.index]! : stage.baseName === 'scratch' ? 1 : 0;
+    if (args.size > 0) args.clear(); // clear() makes a new table even when empty
+    if (lastOf.size > 0) lastOf.clear();
+    added[stage.index] = dispatchStage(ctx, stage, state, args, lastOf, known[stage.index] === 1);
+    endShell[stage.index] = state.shell ? 1 : 0;
+    endWorkdir[stage.index] = state.workdir ? 1 : 0;
+    stack.push({ stage, leaving: true });
+    const built = children.get(stage) ?? [];
+    for (let i = built.length - 1; i >= 0; i--) stack.push({ stage: built[i] as Stage, leaving: false });
   }
 };
+
+/** One stage's instructions in order; returns the ENV names it added to the state. */
+function dispatchStage(ctx: CheckContext, stage: Stage, state: StageState, args: Set<string>, lastOf: Map<string, Instruction>, knownBase: boolean): string[] | undefined {
+  let added: string[] | undefined;
+  for (const inst of stage.instructions) {
+    undefinedVars(ctx, inst, state, args, knownBase);
+    if (USED_ONCE.has(inst.name)) {
+      const prev = lastOf.get(inst.name);
+      if (prev) ctx.report('MultipleInstructionsDisallowed', prev, `Multiple ${inst.name} instructions should not be used in the same stage because only the last one will be used`);
+      lastOf.set(inst.name, inst);
+    }
+    if ((inst.name === 'CMD' || inst.name === 'ENTRYPOINT') && !inst.json && inst.argsText !== '' && !state.shell) {
+      ctx.report('JSONArgsRecommended', inst, `JSON arguments recommended for ${inst.name} to prevent unintended behavior related to OS signals`, { range: inst.argsRange });
+    }
+    if (inst.name === 'WORKDIR') {
+      if (!state.workdir && inst.argsText !== '') relativeWorkdir(ctx, stage, inst);
+      state.workdir = true;
+    }
+    if (inst.name === 'SHELL') state.shell = true;
+    if (inst.name === 'ENV') {
+      for (const p of envPairs(inst)) {
+        state.env.set(p.key, (state.env.get(p.key) ?? 0) + 1);
+        (added ??= []).push(p.key);
+      }
+    }
+  }
+  return added;
+}
 
 /** BuildKit judges the path after expanding it; a path that needs a value only the build knows is not judged. */
 function relativeWorkdir(ctx: CheckContext, stage: Stage, inst: Instruction): void {
@@ -133,7 +160,8 @@ function undefinedVars(ctx: CheckContext, inst: Instruction, state: StageState, 
       reported ??= new Set();
       if (reported.has(name)) continue;
       reported.add(name);
-      const suggestion = closest(name, [...args, ...state.env]);
+      // A file with thousands of names gets no suggestion rather than a search per use.
+      const suggestion = args.size + state.env.size <= MAX_SUGGESTION_POOL ? closest(name, [...args, ...state.env.keys()]) : undefined;
       ctx.report('UndefinedVar', inst, `Usage of undefined variable '$${name}'${suggestion ? ` (did you mean $${suggestion}?)` : ''}`);
     }
   };

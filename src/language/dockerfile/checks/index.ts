@@ -5,6 +5,7 @@
  */
 import type { Finding } from '../../findings';
 import type { Dockerfile } from '../ast';
+import type { DockerIgnore } from '../dockerignore';
 import type { DockerfileModel } from '../model';
 import { consistentInstructionCasing, fromAsCasing, stageNameCasing } from './casing';
 import { defaultCheckConfig, instructionCheckConfig, isSkipped, parseCheckOptions, type CheckConfig } from './config';
@@ -35,7 +36,8 @@ const CHECKS: Check[] = [
 ];
 
 export interface BuildkitCheckOptions {
-  dockerignore?: string | undefined;
+  /** The .dockerignore's text, or the file already parsed. */
+  dockerignore?: string | DockerIgnore | undefined;
 }
 
 /** The file-wide check options of the `# check=` directive (and the problem with it, if any). */
