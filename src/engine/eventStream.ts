@@ -134,7 +134,9 @@ export class EngineEventStream implements Disposable {
     this.log(`event stream connected${since ? ` (since ${since})` : ''}`);
     this.setState({ kind: 'connected', resumed });
 
-    const splitter = new LineSplitter();
+    const splitter = new LineSplitter({
+      onDroppedLine: (limit) => this.log(`dropped an event line longer than ${limit} characters: that is not an event, the engine or something in between sent garbage`),
+    });
     let ended = false;
     const end = (error?: unknown): void => {
       if (ended) return;
