@@ -3,13 +3,12 @@
  * timeout (an AbortSignal, not docker-modem's socket idle timeout, which would also kill the quiet
  * event stream), caller cancellation and error classification.
  *
- * dockerode (with its gRPC and ssh2 parts) is loaded on first use, not at activation.
+ * dockerode is loaded on first use, not at activation.
  */
-import { readFileSync } from 'node:fs';
-import { Agent as HttpsAgent } from 'node:https';
 import type Dockerode from 'dockerode';
 import type { EngineEndpoint } from './endpoint';
 import { EngineError, classifyError } from './errors';
+import { createTransport, type ModemTransport } from './transport';
 import { toContainerSummary, type RawContainer } from './containerMapping';
 import type { ContainerSummary, EngineVersion } from './types';
 
@@ -23,54 +22,6 @@ export interface EngineClientOptions {
   requestTimeoutMs: number;
 }
 
-/** Builds docker-modem options with every connection key set, so nothing leaks in from its own env defaults. */
-export function modemOptions(endpoint: EngineEndpoint): Dockerode.DockerOptions {
-  // docker-modem merges options over defaults it reads from DOCKER_HOST/DOCKER_CERT_PATH;
-  // naming every key (even as undefined) makes the resolved endpoint the only truth.
-  const base: Dockerode.DockerOptions = {
-    socketPath: undefined,
-    host: undefined,
-    port: undefined,
-    protocol: undefined,
-    ca: undefined,
-    cert: undefined,
-    key: undefined,
-    timeout: undefined,
-  };
-  switch (endpoint.transport) {
-    case 'unix':
-    case 'npipe':
-      return { ...base, socketPath: endpoint.socketPath };
-    case 'ssh':
-      return {
-        ...base,
-        protocol: 'ssh',
-        host: endpoint.hostname,
-        port: endpoint.port,
-        ...(endpoint.username ? { username: endpoint.username } : {}),
-        sshOptions: { agent: process.env.SSH_AUTH_SOCK },
-      } as Dockerode.DockerOptions;
-    case 'tcp': {
-      const tls = endpoint.tls;
-      if (!tls) return { ...base, protocol: 'http', host: endpoint.hostname, port: endpoint.port };
-      const read = (p: string | undefined): Buffer | undefined => (p ? readFileSync(p) : undefined);
-      const options: Dockerode.DockerOptions = {
-        ...base,
-        protocol: 'https',
-        host: endpoint.hostname,
-        port: endpoint.port,
-        ca: read(tls.caPath),
-        cert: read(tls.certPath),
-        key: read(tls.keyPath),
-      };
-      if (tls.verify) return options;
-      // DOCKER_TLS without _VERIFY: encrypt but accept any server certificate, as the CLI does.
-      // docker-modem forwards only an agent, not rejectUnauthorized.
-      return { ...options, agent: new HttpsAgent({ rejectUnauthorized: false, ca: options.ca, cert: options.cert, key: options.key } as object) } as Dockerode.DockerOptions;
-    }
-  }
-}
-
 /** dockerode's typings omit the options argument of these two calls; the runtime takes it. */
 interface WithAbortableCalls {
   ping(opts: { abortSignal: AbortSignal }): Promise<unknown>;
@@ -79,6 +30,7 @@ interface WithAbortableCalls {
 
 export class EngineClient {
   private dockerode: Dockerode | undefined;
+  private transport: ModemTransport | undefined;
   private readonly disposed = new AbortController();
 
   constructor(
@@ -89,15 +41,10 @@ export class EngineClient {
   /** Loaded lazily: requiring dockerode costs more than Berth's whole activation budget. */
   private docker(): Dockerode {
     if (!this.dockerode) {
-      let opts: Dockerode.DockerOptions;
-      try {
-        opts = modemOptions(this.endpoint);
-      } catch (error) {
-        throw new EngineError('tls', `Cannot read the TLS files for ${this.endpoint.host}: ${(error as Error).message}.`, 'Check DOCKER_CERT_PATH or your docker context.', undefined, error);
-      }
+      this.transport = createTransport(this.endpoint);
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const DockerodeClass = require('dockerode') as typeof Dockerode;
-      this.dockerode = new DockerodeClass(opts);
+      this.dockerode = new DockerodeClass(this.transport.options);
     }
     return this.dockerode;
   }
@@ -211,5 +158,6 @@ export class EngineClient {
 
   dispose(): void {
     this.disposed.abort();
+    this.transport?.dispose();
   }
 }

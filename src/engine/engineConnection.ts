@@ -10,7 +10,7 @@ import { EngineClient } from './client';
 import { EngineEventStream, type BackoffOptions } from './eventStream';
 import type { EngineVersion } from './types';
 
-export type EngineFailureKind = 'unreachable' | 'permission' | 'tls' | 'timeout' | 'failed';
+export type EngineFailureKind = 'unreachable' | 'permission' | 'tls' | 'hostKey' | 'timeout' | 'failed';
 
 export type EngineState =
   | { kind: 'connecting' }

@@ -69,17 +69,25 @@ export async function startUnixProxy(listenPath: string, target = '/var/run/dock
 }
 
 /** A TLS listener on 127.0.0.1 forwarding to the real daemon: stands in for `dockerd --tlsverify`. */
-export async function startTlsProxy(options: { key: Buffer; cert: Buffer; ca: Buffer; requireClientCert: boolean }, target = '/var/run/docker.sock'): Promise<{ port: number; close(): Promise<void> }> {
+export async function startTlsProxy(
+  options: { key: Buffer; cert: Buffer; ca: Buffer; requireClientCert: boolean },
+  target = '/var/run/docker.sock',
+): Promise<{ port: number; readonly connections: number; close(): Promise<void> }> {
   const live = new Set<net.Socket>();
+  let connections = 0;
   const server = tls.createServer(
     { key: options.key, cert: options.cert, ca: options.ca, requestCert: options.requireClientCert, rejectUnauthorized: options.requireClientCert },
     (client) => pipeTo(target, client, live),
   );
+  server.on('connection', () => connections++);
   server.on('tlsClientError', () => undefined);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const port = (server.address() as net.AddressInfo).port;
   return {
     port,
+    get connections() {
+      return connections;
+    },
     close: () =>
       new Promise((resolve) => {
         for (const s of live) s.destroy();
