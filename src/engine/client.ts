@@ -1,13 +1,16 @@
 /**
  * The one narrow door to the engine. Every call goes through `request()`, which adds a per-call
- * timeout (an AbortSignal, not docker-modem's socket idle timeout, which would also kill the quiet
- * event stream), caller cancellation and error classification.
+ * deadline, caller cancellation and error classification. The deadline ends when the call
+ * resolves: for a stream that is when the engine answered with headers, so the quiet event
+ * stream may then stay open for as long as it likes (docker-modem's socket idle timeout would
+ * kill it).
  *
  * dockerode is loaded on first use, not at activation.
  */
 import type Dockerode from 'dockerode';
+import { Emitter } from './emitter';
 import type { EngineEndpoint } from './endpoint';
-import { EngineError, classifyError } from './errors';
+import { EngineError, classifyError, nothingListens } from './errors';
 import { createTransport, type ModemTransport } from './transport';
 import { toContainerSummary, type RawContainer } from './containerMapping';
 import type { ContainerSummary, EngineVersion } from './types';
@@ -28,10 +31,19 @@ interface WithAbortableCalls {
   version(opts: { abortSignal: AbortSignal }): Promise<{ Version?: string; ApiVersion?: string; Os?: string; Arch?: string }>;
 }
 
+/** setTimeout fires at once for anything longer (about 24.8 days). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 export class EngineClient {
   private dockerode: Dockerode | undefined;
   private transport: ModemTransport | undefined;
   private readonly disposed = new AbortController();
+  private readonly nothingListensEmitter = new Emitter<EngineError>();
+  /**
+   * Fires when a request finds nothing listening (ENOENT, ECONNREFUSED): the engine is gone,
+   * even while an event stream it opened earlier still flows (a stopping dockerd serves it on).
+   */
+  readonly onNothingListens = this.nothingListensEmitter.event;
 
   constructor(
     readonly endpoint: EngineEndpoint,
@@ -52,22 +64,27 @@ export class EngineClient {
   /** Runs one engine call with timeout, cancellation and error classification. */
   async request<T>(operation: string, call: (docker: Dockerode, signal: AbortSignal) => Promise<T>, options: RequestOptions = {}): Promise<T> {
     const timeoutMs = options.timeoutMs ?? this.options.requestTimeoutMs;
-    const signals = [this.disposed.signal];
+    const deadline = new AbortController();
+    const signals = [this.disposed.signal, deadline.signal];
     if (options.signal) signals.push(options.signal);
-    const timeout = timeoutMs > 0 ? AbortSignal.timeout(timeoutMs) : undefined;
-    if (timeout) signals.push(timeout);
     const signal = AbortSignal.any(signals);
-    if (signal.aborted) throw this.abortError(operation, timeout, timeoutMs);
+    if (signal.aborted) throw this.abortError(operation, false, timeoutMs);
+    // A timer, not AbortSignal.timeout: the deadline must end with the call (see above).
+    const timer = timeoutMs > 0 ? setTimeout(() => deadline.abort(), Math.min(timeoutMs, MAX_TIMER_MS)) : undefined;
     try {
       return await call(this.docker(), signal);
     } catch (error) {
-      if (signal.aborted) throw this.abortError(operation, timeout, timeoutMs);
-      throw classifyError(error, this.endpoint, operation);
+      if (signal.aborted) throw this.abortError(operation, deadline.signal.aborted, timeoutMs);
+      const classified = classifyError(error, this.endpoint, operation);
+      if (nothingListens(error)) this.nothingListensEmitter.fire(classified);
+      throw classified;
+    } finally {
+      clearTimeout(timer);
     }
   }
 
-  private abortError(operation: string, timeout: AbortSignal | undefined, timeoutMs: number): EngineError {
-    if (timeout?.aborted) {
+  private abortError(operation: string, timedOut: boolean, timeoutMs: number): EngineError {
+    if (timedOut) {
       return new EngineError('timeout', `${operation}: the Docker engine at ${this.endpoint.host} did not answer within ${timeoutMs / 1000} s.`, 'It may be overloaded or the host may be wrong; raise berth.requestTimeout for slow remote engines.');
     }
     return new EngineError('cancelled', `${operation}: cancelled.`, '');
@@ -135,10 +152,12 @@ export class EngineClient {
     }, options);
   }
 
-  /** Opens the `/events` stream; resolves once the engine has answered with headers. */
+  /**
+   * Opens the `/events` stream; resolves once the engine has answered with headers, which must
+   * come within the request timeout (an engine that accepts and never answers is not connected).
+   */
   events(since: string | undefined, signal: AbortSignal): Promise<NodeJS.ReadableStream> {
-    // No timeout: the stream is quiet for as long as nothing happens.
-    return this.request('Watch engine events', (d, abortSignal) => d.getEvents({ ...(since ? { since } : {}), abortSignal } as object), { signal, timeoutMs: 0 });
+    return this.request('Watch engine events', (d, abortSignal) => d.getEvents({ ...(since ? { since } : {}), abortSignal } as object), { signal });
   }
 
   /** Lifecycle calls treat 304 (already in that state) as success: the user got what they asked for. */
@@ -159,5 +178,6 @@ export class EngineClient {
   dispose(): void {
     this.disposed.abort();
     this.transport?.dispose();
+    this.nothingListensEmitter.dispose();
   }
 }

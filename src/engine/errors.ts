@@ -39,6 +39,8 @@ export class EngineError extends Error {
   }
 }
 
+/** Nothing listens where the engine was: the daemon is gone, even while an old event stream still flows. */
+const NOTHING_LISTENS_CODES = new Set(['ENOENT', 'ECONNREFUSED']);
 const UNREACHABLE_CODES = new Set(['ENOENT', 'ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNRESET', 'EPIPE']);
 const PERMISSION_CODES = new Set(['EACCES', 'EPERM']);
 const TLS_CODES = /^(ERR_TLS_|ERR_SSL_|CERT_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_(GET|VERIFY)_|ERR_OSSL_|HOSTNAME_MISMATCH)/;
@@ -113,6 +115,12 @@ export function classifyError(error: unknown, endpoint?: EngineEndpoint, operati
     );
   }
   return new EngineError('unknown', `${what}${text}`, '', undefined, error);
+}
+
+/** True when a request found nothing listening at the engine's address (its socket is gone, or the port is closed). */
+export function nothingListens(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && NOTHING_LISTENS_CODES.has(code);
 }
 
 /** A TLS file named by DOCKER_CERT_PATH or a context that cannot be read. */

@@ -11,7 +11,7 @@ import type { EngineError } from '../../src/engine/errors';
 import { resolveEndpoint } from '../../src/engine/resolveEndpoint';
 import type { EngineEvent } from '../../src/engine/types';
 import { createTestContainer, removeTestContainers, runId, waitFor } from '../support/docker';
-import { startTlsProxy, startUnixProxy, type SocketProxy } from '../support/socketProxy';
+import { startTlsProxy, startUnixProxy, type UnixSocketProxy } from '../support/socketProxy';
 
 const run = promisify(execFile);
 
@@ -26,7 +26,7 @@ describe('engine connection faults', () => {
   });
 
   describe('a dropped event stream', () => {
-    let proxy: SocketProxy;
+    let proxy: UnixSocketProxy;
     let connection: EngineConnection;
     after(async () => {
       connection?.dispose();

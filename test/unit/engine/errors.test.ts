@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { parseDockerHost } from '../../../src/engine/endpoint';
-import { EngineError, classifyError, tlsFileError } from '../../../src/engine/errors';
+import { EngineError, classifyError, nothingListens, tlsFileError } from '../../../src/engine/errors';
 
 const unix = parseDockerHost('unix:///var/run/docker.sock', { source: 'default', contextName: 'default' });
 const ssh = parseDockerHost('ssh://me@box', { source: 'context', contextName: 'box' });
@@ -58,7 +58,14 @@ describe('classifyError', () => {
   });
 });
 
-describe('engine errors: TLS files', () => {
+describe('engine errors: nothing listening, TLS files', () => {
+  it('knows a vanished engine (nothing listens) from other failures', () => {
+    assert.equal(nothingListens(Object.assign(new Error('x'), { code: 'ENOENT' })), true);
+    assert.equal(nothingListens(Object.assign(new Error('x'), { code: 'ECONNREFUSED' })), true);
+    assert.equal(nothingListens(Object.assign(new Error('x'), { code: 'ECONNRESET' })), false);
+    assert.equal(nothingListens(undefined), false);
+  });
+
   it('says DOCKER_TLS_VERIFY needs ca.pem and that the system CAs are not used instead', () => {
     const tls = parseDockerHost('tcp://h:2376', { source: 'env', contextName: 'default', tls: { verify: true, caPath: '/certs/ca.pem' } });
     const e = tlsFileError(Object.assign(new Error('ENOENT'), { code: 'ENOENT', path: '/certs/ca.pem' }), tls);
