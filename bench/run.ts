@@ -56,9 +56,14 @@ function languageBenchmarks(): void {
 async function main(): Promise<void> {
   mkdirSync(resultsDir, { recursive: true });
   if (!process.argv.includes('--host-only')) languageBenchmarks();
-  console.log('\n== extension (real VS Code and engine) ==');
   // As `npm test` does: the engine, the test image and code-server, installed or started if missing.
   execFileSync('bash', [path.join(repoRoot, 'scripts', 'testbed', 'setup.sh')], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (!process.argv.includes('--host-only')) {
+    // Plain Node too, but it needs the testbed's image for the daemon of its own that it stops.
+    console.log('\n== engine: a hostile, hung or stopping engine (plain Node) ==');
+    execFileSync(process.execPath, [path.join(repoRoot, 'out', 'bench', 'engine.js')], { cwd: repoRoot, stdio: 'inherit' });
+  }
+  console.log('\n== extension (real VS Code and engine) ==');
   const rows: Row[] = [];
   const bundle = productionBundle();
   const bytes = bundle.bytes;
