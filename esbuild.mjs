@@ -22,7 +22,7 @@ const dropDockerodeSession = {
     build.onResolve({ filter: /^\.\/session$/ }, (args) =>
       /dockerode[\\/]lib[\\/]docker\.js$/.test(args.importer) ? { path: 'dockerode-session', namespace: 'berth-stub' } : undefined,
     );
-    build.onLoad({ filter: /.*/, namespace: 'berth-stub' }, () => ({
+    build.onLoad({ filter: /^dockerode-session$/, namespace: 'berth-stub' }, () => ({
       contents:
         "module.exports = function withSession(docker, auth, handler) { handler(new Error('BuildKit sessions through dockerode are not bundled in Berth; builds use the docker CLI.')); };",
       loader: 'js',
@@ -31,7 +31,25 @@ const dropDockerodeSession = {
 };
 
 /**
- * dockerode (with ssh2 and docker-modem, half of everything) is its own file, dist/dockerode.js,
+ * docker-modem reaches ssh:// hosts with ssh2, which accepts any host key and ignores ~/.ssh.
+ * Berth goes through the system ssh client instead (src/engine/sshSession.ts), so ssh2 is left
+ * out of the bundle, and docker-modem's door to it says why if anything ever knocks.
+ */
+const dropModemSsh = {
+  name: 'drop-modem-ssh',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/ssh$/ }, (args) =>
+      /docker-modem[\\/]lib[\\/]modem\.js$/.test(args.importer) ? { path: 'modem-ssh', namespace: 'berth-stub' } : undefined,
+    );
+    build.onLoad({ filter: /^modem-ssh$/, namespace: 'berth-stub' }, () => ({
+      contents: "module.exports = function ssh() { throw new Error('Berth reaches ssh:// engines through the system ssh client, not through docker-modem.'); };",
+      loader: 'js',
+    }));
+  },
+};
+
+/**
+ * dockerode (with docker-modem, half of everything) is its own file, dist/dockerode.js,
  * required on the first engine call: VS Code then parses only the rest when it loads Berth.
  */
 const dockerodeAsSibling = {
@@ -66,9 +84,8 @@ const extensionHost = {
   platform: 'node',
   format: 'cjs',
   target: 'node20',
-  // vscode is provided by the host; ssh2's native helpers are optional and
-  // ssh2 falls back to pure JS when they are missing.
-  external: ['vscode', 'cpu-features', './crypto/build/Release/sshcrypto.node'],
+  // vscode is provided by the host.
+  external: ['vscode'],
   minify: production,
   sourcemap: production ? 'external' : 'linked',
   metafile: true,
@@ -86,7 +103,7 @@ const features = Object.entries({ ...FEATURE_DOORS, ...WORKERS }).map(([name, en
 const dockerode = {
   ...extensionHost,
   entryPoints: { dockerode: 'node_modules/dockerode/lib/docker.js' },
-  plugins: [dropDockerodeSession],
+  plugins: [dropDockerodeSession, dropModemSsh],
 };
 
 /** `berth lint`: the pure language checkers for CI, no vscode, runnable as `node dist/cli.js` (bin: berth). */

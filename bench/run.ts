@@ -59,9 +59,14 @@ async function main(): Promise<void> {
   // --typing-only: just the workbench's edit → diagnostics figures.
   const typingOnly = process.argv.includes('--typing-only');
   if (!process.argv.includes('--host-only') && !typingOnly) languageBenchmarks();
-  console.log('\n== extension (real VS Code and engine) ==');
   // As `npm test` does: the engine, the test image and code-server, installed or started if missing.
   execFileSync('bash', [path.join(repoRoot, 'scripts', 'testbed', 'setup.sh')], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (!process.argv.includes('--host-only') && !typingOnly) {
+    // Plain Node too, but it needs the testbed's image for the daemon of its own that it stops.
+    console.log('\n== engine: a hostile, hung or stopping engine (plain Node) ==');
+    execFileSync(process.execPath, [path.join(repoRoot, 'out', 'bench', 'engine.js')], { cwd: repoRoot, stdio: 'inherit' });
+  }
+  console.log('\n== extension (real VS Code and engine) ==');
   const rows: Row[] = [];
   const bundle = productionBundle();
   const bytes = bundle.bytes;

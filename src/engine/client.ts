@@ -1,15 +1,17 @@
 /**
  * The one narrow door to the engine. Every call goes through `request()`, which adds a per-call
- * timeout (an AbortSignal, not docker-modem's socket idle timeout, which would also kill the quiet
- * event stream), caller cancellation and error classification.
+ * deadline, caller cancellation and error classification. The deadline ends when the call
+ * resolves: for a stream that is when the engine answered with headers, so the quiet event
+ * stream may then stay open for as long as it likes (docker-modem's socket idle timeout would
+ * kill it).
  *
- * dockerode (with its gRPC and ssh2 parts) is loaded on first use, not at activation.
+ * dockerode is loaded on first use, not at activation.
  */
-import { readFileSync } from 'node:fs';
-import { Agent as HttpsAgent } from 'node:https';
 import type Dockerode from 'dockerode';
+import { Emitter } from './emitter';
 import type { EngineEndpoint } from './endpoint';
-import { EngineError, classifyError } from './errors';
+import { EngineError, classifyError, nothingListens } from './errors';
+import { createTransport, type ModemTransport } from './transport';
 import { toContainerSummary, type RawContainer } from './containerMapping';
 import type { ContainerSummary, EngineVersion } from './types';
 
@@ -23,63 +25,25 @@ export interface EngineClientOptions {
   requestTimeoutMs: number;
 }
 
-/** Builds docker-modem options with every connection key set, so nothing leaks in from its own env defaults. */
-export function modemOptions(endpoint: EngineEndpoint): Dockerode.DockerOptions {
-  // docker-modem merges options over defaults it reads from DOCKER_HOST/DOCKER_CERT_PATH;
-  // naming every key (even as undefined) makes the resolved endpoint the only truth.
-  const base: Dockerode.DockerOptions = {
-    socketPath: undefined,
-    host: undefined,
-    port: undefined,
-    protocol: undefined,
-    ca: undefined,
-    cert: undefined,
-    key: undefined,
-    timeout: undefined,
-  };
-  switch (endpoint.transport) {
-    case 'unix':
-    case 'npipe':
-      return { ...base, socketPath: endpoint.socketPath };
-    case 'ssh':
-      return {
-        ...base,
-        protocol: 'ssh',
-        host: endpoint.hostname,
-        port: endpoint.port,
-        ...(endpoint.username ? { username: endpoint.username } : {}),
-        sshOptions: { agent: process.env.SSH_AUTH_SOCK },
-      } as Dockerode.DockerOptions;
-    case 'tcp': {
-      const tls = endpoint.tls;
-      if (!tls) return { ...base, protocol: 'http', host: endpoint.hostname, port: endpoint.port };
-      const read = (p: string | undefined): Buffer | undefined => (p ? readFileSync(p) : undefined);
-      const options: Dockerode.DockerOptions = {
-        ...base,
-        protocol: 'https',
-        host: endpoint.hostname,
-        port: endpoint.port,
-        ca: read(tls.caPath),
-        cert: read(tls.certPath),
-        key: read(tls.keyPath),
-      };
-      if (tls.verify) return options;
-      // DOCKER_TLS without _VERIFY: encrypt but accept any server certificate, as the CLI does.
-      // docker-modem forwards only an agent, not rejectUnauthorized.
-      return { ...options, agent: new HttpsAgent({ rejectUnauthorized: false, ca: options.ca, cert: options.cert, key: options.key } as object) } as Dockerode.DockerOptions;
-    }
-  }
-}
-
 /** dockerode's typings omit the options argument of these two calls; the runtime takes it. */
 interface WithAbortableCalls {
   ping(opts: { abortSignal: AbortSignal }): Promise<unknown>;
   version(opts: { abortSignal: AbortSignal }): Promise<{ Version?: string; ApiVersion?: string; Os?: string; Arch?: string }>;
 }
 
+/** setTimeout fires at once for anything longer (about 24.8 days). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 export class EngineClient {
   private dockerode: Dockerode | undefined;
+  private transport: ModemTransport | undefined;
   private readonly disposed = new AbortController();
+  private readonly nothingListensEmitter = new Emitter<EngineError>();
+  /**
+   * Fires when a request finds nothing listening (ENOENT, ECONNREFUSED): the engine is gone,
+   * even while an event stream it opened earlier still flows (a stopping dockerd serves it on).
+   */
+  readonly onNothingListens = this.nothingListensEmitter.event;
 
   constructor(
     readonly endpoint: EngineEndpoint,
@@ -89,15 +53,10 @@ export class EngineClient {
   /** Loaded lazily: requiring dockerode costs more than Berth's whole activation budget. */
   private docker(): Dockerode {
     if (!this.dockerode) {
-      let opts: Dockerode.DockerOptions;
-      try {
-        opts = modemOptions(this.endpoint);
-      } catch (error) {
-        throw new EngineError('tls', `Cannot read the TLS files for ${this.endpoint.host}: ${(error as Error).message}.`, 'Check DOCKER_CERT_PATH or your docker context.', undefined, error);
-      }
+      this.transport = createTransport(this.endpoint);
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const DockerodeClass = require('dockerode') as typeof Dockerode;
-      this.dockerode = new DockerodeClass(opts);
+      this.dockerode = new DockerodeClass(this.transport.options);
     }
     return this.dockerode;
   }
@@ -105,22 +64,27 @@ export class EngineClient {
   /** Runs one engine call with timeout, cancellation and error classification. */
   async request<T>(operation: string, call: (docker: Dockerode, signal: AbortSignal) => Promise<T>, options: RequestOptions = {}): Promise<T> {
     const timeoutMs = options.timeoutMs ?? this.options.requestTimeoutMs;
-    const signals = [this.disposed.signal];
+    const deadline = new AbortController();
+    const signals = [this.disposed.signal, deadline.signal];
     if (options.signal) signals.push(options.signal);
-    const timeout = timeoutMs > 0 ? AbortSignal.timeout(timeoutMs) : undefined;
-    if (timeout) signals.push(timeout);
     const signal = AbortSignal.any(signals);
-    if (signal.aborted) throw this.abortError(operation, timeout, timeoutMs);
+    if (signal.aborted) throw this.abortError(operation, false, timeoutMs);
+    // A timer, not AbortSignal.timeout: the deadline must end with the call (see above).
+    const timer = timeoutMs > 0 ? setTimeout(() => deadline.abort(), Math.min(timeoutMs, MAX_TIMER_MS)) : undefined;
     try {
       return await call(this.docker(), signal);
     } catch (error) {
-      if (signal.aborted) throw this.abortError(operation, timeout, timeoutMs);
-      throw classifyError(error, this.endpoint, operation);
+      if (signal.aborted) throw this.abortError(operation, deadline.signal.aborted, timeoutMs);
+      const classified = classifyError(error, this.endpoint, operation);
+      if (nothingListens(error)) this.nothingListensEmitter.fire(classified);
+      throw classified;
+    } finally {
+      clearTimeout(timer);
     }
   }
 
-  private abortError(operation: string, timeout: AbortSignal | undefined, timeoutMs: number): EngineError {
-    if (timeout?.aborted) {
+  private abortError(operation: string, timedOut: boolean, timeoutMs: number): EngineError {
+    if (timedOut) {
       return new EngineError('timeout', `${operation}: the Docker engine at ${this.endpoint.host} did not answer within ${timeoutMs / 1000} s.`, 'It may be overloaded or the host may be wrong; raise berth.requestTimeout for slow remote engines.');
     }
     return new EngineError('cancelled', `${operation}: cancelled.`, '');
@@ -188,10 +152,12 @@ export class EngineClient {
     }, options);
   }
 
-  /** Opens the `/events` stream; resolves once the engine has answered with headers. */
+  /**
+   * Opens the `/events` stream; resolves once the engine has answered with headers, which must
+   * come within the request timeout (an engine that accepts and never answers is not connected).
+   */
   events(since: string | undefined, signal: AbortSignal): Promise<NodeJS.ReadableStream> {
-    // No timeout: the stream is quiet for as long as nothing happens.
-    return this.request('Watch engine events', (d, abortSignal) => d.getEvents({ ...(since ? { since } : {}), abortSignal } as object), { signal, timeoutMs: 0 });
+    return this.request('Watch engine events', (d, abortSignal) => d.getEvents({ ...(since ? { since } : {}), abortSignal } as object), { signal });
   }
 
   /** Lifecycle calls treat 304 (already in that state) as success: the user got what they asked for. */
@@ -211,5 +177,7 @@ export class EngineClient {
 
   dispose(): void {
     this.disposed.abort();
+    this.transport?.dispose();
+    this.nothingListensEmitter.dispose();
   }
 }

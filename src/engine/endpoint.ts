@@ -22,6 +22,8 @@ export interface EngineEndpoint {
   /** tcp and ssh. */
   hostname?: string;
   port?: number;
+  /** ssh: whether the host string named the port; when not, ~/.ssh/config decides (22 by default). */
+  portGiven?: boolean;
   username?: string;
   tls?: TlsFiles;
   source: EndpointSource;
@@ -70,6 +72,7 @@ export function parseDockerHost(
           transport: 'ssh',
           hostname,
           port: url.port ? Number(url.port) : 22,
+          ...(url.port ? { portGiven: true } : {}),
           ...(url.username ? { username: decodeURIComponent(url.username) } : {}),
         };
       }

@@ -5,12 +5,13 @@
  */
 import type { EngineEndpoint } from './endpoint';
 import { Emitter, type Disposable } from './emitter';
-import { CONNECTION_KINDS, type EngineError } from './errors';
+import { CONNECTION_KINDS, EngineError } from './errors';
 import { EngineClient } from './client';
 import { EngineEventStream, type BackoffOptions } from './eventStream';
+import { watchSocketFile } from './socketWatch';
 import type { EngineVersion } from './types';
 
-export type EngineFailureKind = 'unreachable' | 'permission' | 'tls' | 'timeout' | 'failed';
+export type EngineFailureKind = 'unreachable' | 'permission' | 'tls' | 'hostKey' | 'timeout' | 'failed';
 
 export type EngineState =
   | { kind: 'connecting' }
@@ -59,7 +60,23 @@ export class EngineConnection implements Disposable {
           this.setState({ kind: failureKind(s.error), error: s.error });
         }
       }),
+      // A stopping engine keeps its open event stream going for seconds: any sign that nothing
+      // listens any more counts as soon as it shows.
+      this.client.onNothingListens((error) => this.events.markLost(error)),
     );
+    if (endpoint.transport === 'unix' && endpoint.socketPath) this.subscriptions.push(this.watchSocket(endpoint.socketPath));
+  }
+
+  private watchSocket(socketPath: string): Disposable {
+    return watchSocketFile(socketPath, (present) => {
+      if (!present) {
+        this.events.markLost(
+          new EngineError('unreachable', `The Docker engine's socket ${socketPath} was removed: the engine is stopping or has stopped.`, 'Start Docker again (on Linux: sudo systemctl start docker); Berth reconnects by itself when it is back.'),
+        );
+      } else if (this.events.state.kind === 'lost') {
+        this.events.reconnectNow();
+      }
+    });
   }
 
   get state(): EngineState {

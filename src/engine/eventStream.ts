@@ -98,12 +98,26 @@ export class EngineEventStream implements Disposable {
     if (this.current.kind === 'stopped' && !this.disposed) void this.connect();
   }
 
-  /** Skips the backoff wait (the user pressed Retry). */
+  /**
+   * Connects again now (the user pressed Retry): skips the backoff wait, and gives up a connect
+   * still waiting for an answer, which may be waiting on an engine that will never give one.
+   */
   reconnectNow(): void {
-    if (this.disposed || this.current.kind === 'connected' || this.current.kind === 'connecting') return;
+    if (this.disposed || this.current.kind === 'connected') return;
     clearTimeout(this.retryTimer);
+    this.connection?.abort();
     this.attempt = 0;
     void this.connect();
+  }
+
+  /**
+   * The engine is gone although the stream has not ended yet (a stopping dockerd keeps serving
+   * open streams until its containers have stopped): drop the stream and retry with backoff.
+   */
+  markLost(error: EngineError): void {
+    if (this.disposed || this.current.kind !== 'connected') return;
+    this.connection?.abort();
+    this.lose(error);
   }
 
   private setState(state: EventStreamState): void {
@@ -134,7 +148,9 @@ export class EngineEventStream implements Disposable {
     this.log(`event stream connected${since ? ` (since ${since})` : ''}`);
     this.setState({ kind: 'connected', resumed });
 
-    const splitter = new LineSplitter();
+    const splitter = new LineSplitter({
+      onDroppedLine: (limit) => this.log(`dropped an event line longer than ${limit} characters: that is not an event, the engine or something in between sent garbage`),
+    });
     let ended = false;
     const end = (error?: unknown): void => {
       if (ended) return;

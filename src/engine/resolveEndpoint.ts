@@ -29,7 +29,9 @@ export function tlsFromEnv(env: NodeJS.ProcessEnv, configDir: string): TlsFiles 
   if (!tls) return undefined;
   const certDir = env.DOCKER_CERT_PATH && env.DOCKER_CERT_PATH !== '' ? env.DOCKER_CERT_PATH : configDir;
   const pem = (f: string): string | undefined => (existsSync(path.join(certDir, f)) ? path.join(certDir, f) : undefined);
-  const caPath = pem('ca.pem');
+  // With verification on, the CA is required, as the docker CLI requires it: naming the missing
+  // file makes the client refuse, rather than silently trust the system's certificate authorities.
+  const caPath = verify ? path.join(certDir, 'ca.pem') : pem('ca.pem');
   const certPath = pem('cert.pem');
   const keyPath = pem('key.pem');
   return {

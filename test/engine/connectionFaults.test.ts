@@ -11,7 +11,7 @@ import type { EngineError } from '../../src/engine/errors';
 import { resolveEndpoint } from '../../src/engine/resolveEndpoint';
 import type { EngineEvent } from '../../src/engine/types';
 import { createTestContainer, removeTestContainers, runId, waitFor } from '../support/docker';
-import { startTlsProxy, startUnixProxy, type SocketProxy } from '../support/socketProxy';
+import { startTlsProxy, startUnixProxy, type UnixSocketProxy } from '../support/socketProxy';
 
 const run = promisify(execFile);
 
@@ -26,7 +26,7 @@ describe('engine connection faults', () => {
   });
 
   describe('a dropped event stream', () => {
-    let proxy: SocketProxy;
+    let proxy: UnixSocketProxy;
     let connection: EngineConnection;
     after(async () => {
       connection?.dispose();
@@ -88,7 +88,7 @@ describe('engine connection faults', () => {
 
   describe('TLS', () => {
     let certs: string;
-    let proxy: { port: number; close(): Promise<void> };
+    let proxy: { port: number; readonly connections: number; close(): Promise<void> };
     const pem = (f: string): Buffer => readFileSync(path.join(certs, f));
 
     before(async function () {
@@ -128,6 +128,21 @@ describe('engine connection faults', () => {
       for (const f of ['cert.pem', 'key.pem']) writeFileSync(path.join(otherCa, f), pem(f));
       const client = fromEnv({ DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: otherCa });
       await assert.rejects(client.ping(), (e: EngineError) => e.kind === 'tls' && /DOCKER_CERT_PATH/.test(e.nextStep));
+    });
+
+    it('refuses DOCKER_TLS_VERIFY without a ca.pem, as the CLI does, instead of trusting the system CAs', async () => {
+      const noCa = path.join(dir, 'no-ca');
+      await run('mkdir', ['-p', noCa]);
+      for (const f of ['cert.pem', 'key.pem']) writeFileSync(path.join(noCa, f), pem(f));
+      const before = proxy.connections;
+      const client = fromEnv({ DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: noCa });
+      await assert.rejects(client.ping(), (e: EngineError) => {
+        assert.equal(e.kind, 'tls');
+        assert.ok(e.message.includes(path.join(noCa, 'ca.pem')), e.message);
+        assert.match(e.nextStep, /unset DOCKER_TLS_VERIFY/);
+        return true;
+      });
+      assert.equal(proxy.connections, before, 'refused before connecting');
     });
 
     it('with DOCKER_TLS (no verify) accepts the unknown server certificate, as the CLI does', async () => {

@@ -1,18 +1,24 @@
 /**
- * A unix-socket proxy in front of the real daemon, used ONLY to inject faults the real engine
- * cannot produce on demand while it keeps running: a dropped connection, a refused connect,
- * a TLS front. Every byte still comes from the real engine.
+ * A unix-socket (or loopback TCP) proxy in front of the real daemon, used ONLY to inject faults
+ * the real engine cannot produce on demand while it keeps running: a dropped connection, a
+ * refused connect, a TLS front. Every byte still comes from the real engine.
  */
 import { rmSync } from 'node:fs';
 import * as net from 'node:net';
 import * as tls from 'node:tls';
 
 export interface SocketProxy {
-  readonly path: string;
   /** Drops every live connection and stops listening (clients get ENOENT). */
   cut(): Promise<void>;
+  /**
+   * Stops listening but keeps the live connections, as a stopping dockerd does: new connects
+   * fail (a unix socket's file is removed: ENOENT; a TCP port: ECONNREFUSED), open streams flow on.
+   */
+  refuseNew(): Promise<void>;
   /** Listens again. */
   restore(): Promise<void>;
+  /** Connections (client and upstream sides) still open through the proxy. */
+  readonly openConnections: number;
   close(): Promise<void>;
   /** HTTP requests clients have sent through the proxy so far (the benchmark counts idle traffic). */
   readonly requests: number;
@@ -34,19 +40,36 @@ function pipeTo(target: string, client: net.Socket, live: Set<net.Socket>, tap?:
   client.pipe(upstream).pipe(client);
 }
 
-export async function startUnixProxy(listenPath: string, target = '/var/run/docker.sock'): Promise<SocketProxy> {
+export type UnixSocketProxy = SocketProxy & { readonly path: string };
+export type TcpSocketProxy = SocketProxy & { readonly port: number };
+
+export function startUnixProxy(listenPath: string, target = '/var/run/docker.sock'): Promise<UnixSocketProxy> {
+  return startProxy({ path: listenPath }, target) as Promise<UnixSocketProxy>;
+}
+
+/** The same proxy on a loopback TCP port (plain HTTP), for faults that show only over TCP. */
+export function startTcpProxy(target = '/var/run/docker.sock'): Promise<TcpSocketProxy> {
+  return startProxy({ host: '127.0.0.1', port: 0 }, target) as Promise<TcpSocketProxy>;
+}
+
+async function startProxy(where: { path: string } | { host: string; port: number }, target: string): Promise<SocketProxy & { readonly port?: number }> {
   const live = new Set<net.Socket>();
   let server: net.Server | undefined;
   let requests = 0;
   const tap = (chunk: Buffer): void => {
     requests += chunk.toString('latin1').match(/^(GET|POST|PUT|DELETE|HEAD) \/\S* HTTP\/1\.[01]\r$/gm)?.length ?? 0;
   };
+  let port = 'port' in where ? where.port : 0;
   const listen = (): Promise<void> =>
     new Promise((resolve, reject) => {
-      rmSync(listenPath, { force: true });
+      if ('path' in where) rmSync(where.path, { force: true });
       server = net.createServer((client) => pipeTo(target, client, live, tap));
       server.once('error', reject);
-      server.listen(listenPath, () => resolve());
+      // A TCP proxy comes back on the same port, as a restarted daemon would.
+      server.listen('path' in where ? where.path : { host: where.host, port }, () => {
+        if (!('path' in where)) port = (server!.address() as net.AddressInfo).port;
+        resolve();
+      });
     });
   const stop = (): Promise<void> =>
     new Promise((resolve) => {
@@ -56,30 +79,50 @@ export async function startUnixProxy(listenPath: string, target = '/var/run/dock
       server.close(() => resolve());
       server = undefined;
     });
+  // close() stops listening at once (and removes a unix socket's file); its callback would wait for the live connections.
+  const refuseNew = async (): Promise<void> => {
+    server?.close();
+    server = undefined;
+  };
   await listen();
   return {
-    path: listenPath,
+    ...('path' in where ? { path: where.path } : {}),
+    get port() {
+      return port;
+    },
     cut: stop,
+    refuseNew,
     restore: listen,
     close: stop,
     get requests() {
       return requests;
     },
+    get openConnections() {
+      return live.size;
+    },
   };
 }
 
 /** A TLS listener on 127.0.0.1 forwarding to the real daemon: stands in for `dockerd --tlsverify`. */
-export async function startTlsProxy(options: { key: Buffer; cert: Buffer; ca: Buffer; requireClientCert: boolean }, target = '/var/run/docker.sock'): Promise<{ port: number; close(): Promise<void> }> {
+export async function startTlsProxy(
+  options: { key: Buffer; cert: Buffer; ca: Buffer; requireClientCert: boolean },
+  target = '/var/run/docker.sock',
+): Promise<{ port: number; readonly connections: number; close(): Promise<void> }> {
   const live = new Set<net.Socket>();
+  let connections = 0;
   const server = tls.createServer(
     { key: options.key, cert: options.cert, ca: options.ca, requestCert: options.requireClientCert, rejectUnauthorized: options.requireClientCert },
     (client) => pipeTo(target, client, live),
   );
+  server.on('connection', () => connections++);
   server.on('tlsClientError', () => undefined);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const port = (server.address() as net.AddressInfo).port;
   return {
     port,
+    get connections() {
+      return connections;
+    },
     close: () =>
       new Promise((resolve) => {
         for (const s of live) s.destroy();

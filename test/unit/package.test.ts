@@ -50,7 +50,7 @@ describe('package.json contributions', () => {
 
   it('has a welcome view for every engine failure kind', () => {
     const kinds = pkg.contributes.viewsWelcome.map((w) => w.when.replace(`${ContextKeys.engineState} == `, ''));
-    for (const kind of ['connecting', 'unreachable', 'permission', 'tls', 'timeout', 'failed']) assert.ok(kinds.includes(kind), kind);
+    for (const kind of ['connecting', 'unreachable', 'permission', 'tls', 'hostKey', 'timeout', 'failed']) assert.ok(kinds.includes(kind), kind);
   });
 
   it('targets the VS Code 1.100 the tests run in', () => {

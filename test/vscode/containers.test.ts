@@ -128,4 +128,30 @@ describe('Containers view', function () {
     await waitFor('the group to leave the tree', async () => !(await topLevel(api)).some((n) => n.kind === 'composeProject' && n.project === project));
     assert.equal(existsSync(marker), false, 'nothing from the label was executed');
   });
+
+  it("shows an exception while drawing the list as the view's error, not as an unhandled rejection", async () => {
+    // The fault: drawing the rows throws, as a bug in it would. The real engine cannot make that
+    // happen on demand, so the tree's apply() is replaced for this test only.
+    const tree = api.containersTree as unknown as { apply(list: unknown): void };
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown): void => {
+      unhandled.push(reason);
+    };
+    process.on('unhandledRejection', onUnhandled);
+    tree.apply = () => {
+      throw new Error(`drawing failed ${runId}`);
+    };
+    try {
+      // An engine event schedules the re-list that runs apply().
+      await createTestContainer(`berth-apply-${runId}`);
+      await waitFor('the error in the view, or an unhandled rejection', () => api.containersTree.failure !== undefined || unhandled.length > 0);
+      assert.deepEqual(unhandled.map(String), [], 'no unhandled rejection');
+      assert.match(api.containersTree.failure ?? '', new RegExp(`could not show the containers: drawing failed ${runId}.*Refresh`));
+    } finally {
+      delete (tree as { apply?: unknown }).apply;
+      process.off('unhandledRejection', onUnhandled);
+    }
+    await api.containersTree.refreshNow();
+    assert.equal(api.containersTree.failure, undefined, 'a refresh that works clears the error');
+  });
 });

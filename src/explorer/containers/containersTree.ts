@@ -45,6 +45,8 @@ export class ContainersTree implements vscode.TreeDataProvider<ContainersTreeNod
   private fullPending = true;
   private connectionSubscriptions: { dispose(): void }[] = [];
   private readonly disposables: vscode.Disposable[] = [];
+  private view: vscode.TreeView<ContainersTreeNode> | undefined;
+  private failureMessage: string | undefined;
 
   constructor(private readonly session: EngineSession) {
     this.disposables.push(
@@ -63,6 +65,7 @@ export class ContainersTree implements vscode.TreeDataProvider<ContainersTreeNod
 
   /** Wires the view to a TreeView so it knows when it is visible. */
   bindView(view: vscode.TreeView<ContainersTreeNode>): void {
+    this.view = view;
     this.visible = view.visible;
     this.disposables.push(
       view.onDidChangeVisibility((e) => {
@@ -74,6 +77,11 @@ export class ContainersTree implements vscode.TreeDataProvider<ContainersTreeNod
 
   get containers(): readonly ContainerSummary[] {
     return this.current;
+  }
+
+  /** Why the last refresh could not be shown, while the view says so; undefined otherwise. */
+  get failure(): string | undefined {
+    return this.failureMessage;
   }
 
   private attach(connection: EngineConnection | undefined): void {
@@ -131,7 +139,8 @@ export class ContainersTree implements vscode.TreeDataProvider<ContainersTreeNod
       this.again = true;
       return this.inFlight;
     }
-    this.inFlight = this.load().finally(() => {
+    // load() handles the engine's failures; anything else is a bug that the view shows rather than an unhandled rejection.
+    this.inFlight = this.load().catch((error: unknown) => this.showFailure(error)).finally(() => {
       this.inFlight = undefined;
       if (this.again) {
         this.again = false;
@@ -170,7 +179,19 @@ export class ContainersTree implements vscode.TreeDataProvider<ContainersTreeNod
     if (connection !== this.session.connection) return;
     this.current = list;
     this.apply(list);
+    if (this.failureMessage) this.setFailure(undefined);
     this.refreshedEmitter.fire();
+  }
+
+  private showFailure(error: unknown): void {
+    this.stale = true;
+    this.fullPending = true;
+    this.setFailure(`Berth could not show the containers: ${error instanceof Error ? error.message : String(error)}. Refresh to try again.`);
+  }
+
+  private setFailure(message: string | undefined): void {
+    this.failureMessage = message;
+    if (this.view) this.view.message = message;
   }
 
   private apply(list: ContainerSummary[]): void {
@@ -236,6 +257,7 @@ export class ContainersTree implements vscode.TreeDataProvider<ContainersTreeNod
     this.shape = '';
     this.loaded = false;
     this.stale = true;
+    if (this.failureMessage) this.setFailure(undefined);
     if (hadContent) this.changeEmitter.fire(undefined);
   }
 

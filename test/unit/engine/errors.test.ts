@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { parseDockerHost } from '../../../src/engine/endpoint';
-import { EngineError, classifyError } from '../../../src/engine/errors';
+import { EngineError, classifyError, nothingListens, tlsFileError } from '../../../src/engine/errors';
 
 const unix = parseDockerHost('unix:///var/run/docker.sock', { source: 'default', contextName: 'default' });
 const ssh = parseDockerHost('ssh://me@box', { source: 'context', contextName: 'box' });
@@ -55,5 +55,22 @@ describe('classifyError', () => {
     assert.equal(classifyError(undefined).kind, 'unknown');
     assert.equal(classifyError('a string').message, 'a string');
     assert.equal(classifyError({ weird: true }).kind, 'unknown');
+  });
+});
+
+describe('engine errors: nothing listening, TLS files', () => {
+  it('knows a vanished engine (nothing listens) from other failures', () => {
+    assert.equal(nothingListens(Object.assign(new Error('x'), { code: 'ENOENT' })), true);
+    assert.equal(nothingListens(Object.assign(new Error('x'), { code: 'ECONNREFUSED' })), true);
+    assert.equal(nothingListens(Object.assign(new Error('x'), { code: 'ECONNRESET' })), false);
+    assert.equal(nothingListens(undefined), false);
+  });
+
+  it('says DOCKER_TLS_VERIFY needs ca.pem and that the system CAs are not used instead', () => {
+    const tls = parseDockerHost('tcp://h:2376', { source: 'env', contextName: 'default', tls: { verify: true, caPath: '/certs/ca.pem' } });
+    const e = tlsFileError(Object.assign(new Error('ENOENT'), { code: 'ENOENT', path: '/certs/ca.pem' }), tls);
+    assert.equal(e.kind, 'tls');
+    assert.match(e.message, /DOCKER_TLS_VERIFY is set, but there is no CA certificate at \/certs\/ca\.pem/);
+    assert.match(e.nextStep, /system's certificate authorities/);
   });
 });

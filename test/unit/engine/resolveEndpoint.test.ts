@@ -111,6 +111,16 @@ describe('engine resolution', () => {
     assert.equal(e.tls?.caPath, path.join(home, '.docker', 'ca.pem'));
   });
 
+  it('with DOCKER_TLS_VERIFY, names ca.pem even when it is missing, so the client refuses as the CLI does', () => {
+    const certs = path.join(home, 'no-ca');
+    mkdirSync(certs);
+    for (const f of ['cert.pem', 'key.pem']) writeFileSync(path.join(certs, f), 'pem');
+    const verify = resolveEndpoint(input({ env: { DOCKER_HOST: 'tcp://h:2376', DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: certs } }));
+    assert.equal(verify.tls?.caPath, path.join(certs, 'ca.pem'));
+    const encryptOnly = resolveEndpoint(input({ env: { DOCKER_HOST: 'tcp://h:2376', DOCKER_TLS: '1', DOCKER_CERT_PATH: certs } }));
+    assert.equal(encryptOnly.tls?.caPath, undefined);
+  });
+
   it('honours DOCKER_CONFIG for contexts', () => {
     const alt = path.join(home, 'alt');
     mkdirSync(alt);
@@ -155,6 +165,8 @@ describe('parseDockerHost', () => {
     assert.equal(parse('tcp://[::1]:2375').hostname, '::1');
     const s = parse('ssh://deploy@build.example:2222');
     assert.deepEqual([s.username, s.hostname, s.port], ['deploy', 'build.example', 2222]);
+    assert.equal(s.portGiven, true);
+    assert.equal(parse('ssh://build.example').portGiven, undefined, 'no port written: ~/.ssh/config decides');
     assert.equal(parse('npipe:////./pipe/docker_engine').socketPath, '//./pipe/docker_engine');
   });
 

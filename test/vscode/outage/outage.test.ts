@@ -4,6 +4,8 @@
  * Stops the real daemon (scripts/testbed/engine.sh), so the harness runs this suite last.
  */
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as http from 'node:http';
 import * as vscode from 'vscode';
 import type { BerthApi } from '../../../src/api';
 import { activateBerth, docker, runId, TEST_IMAGE, TEST_LABEL, testbedScript, treeLabels, waitFor } from '../testUtil';
@@ -62,4 +64,56 @@ describe('engine outage', function () {
       subscription.dispose();
     }
   });
+
+  it('says the engine is gone while the stopping daemon still serves the old event stream', async () => {
+    const tree = api.containersTree as vscode.TreeDataProvider<unknown>;
+    // PID 1 `sleep` ignores SIGTERM, so dockerd's shutdown waits out this stop timeout, serving
+    // open event streams all the while (but its socket is gone at once).
+    const slow = `berth-outage-slow-${runId}`;
+    await docker(['rm', '-f', slow]).catch(() => undefined);
+    await docker(['run', '-d', '--label', `${TEST_LABEL}=${runId}`, '--stop-timeout', '8', '--name', slow, TEST_IMAGE, 'sleep', '3600']);
+    const pid = Number(await docker(['inspect', '-f', '{{.State.Pid}}', slow]));
+    await waitForState('connected', 30_000);
+    await waitFor(`${slow} in the Containers tree`, async () => (await treeLabels(tree)).includes(slow), 30_000);
+
+    // A witness: an /events stream of the test's own, which the daemon serves exactly as it serves Berth's.
+    const witness = await openEventStream();
+    let witnessOpen = true;
+    witness.on('close', () => (witnessOpen = false));
+    let seen: { witnessOpen: boolean; containerRunning: boolean; rows: vscode.ProviderResult<unknown[]> } | undefined;
+    const subscription = api.onDidChangeEngineState((s) => {
+      if (s.kind === 'unreachable' && !seen) seen = { witnessOpen, containerRunning: running(pid), rows: tree.getChildren(undefined) };
+    });
+    try {
+      await testbedScript('engine.sh', ['stop']); // returns once dockerd has exited
+      assert.equal(witnessOpen, false, 'the witness stream ended when the daemon exited');
+      assert.ok(seen, `Berth never said unreachable (it says ${api.engineState().kind})`);
+      assert.ok(seen.witnessOpen, 'Berth said the engine was gone only once the old event stream had closed');
+      assert.ok(seen.containerRunning, 'Berth said the engine was gone only after the daemon had stopped its containers');
+      assert.deepEqual((await seen.rows) ?? [], [], 'the view still listed containers when Berth said the engine was gone');
+    } finally {
+      subscription.dispose();
+      witness.destroy();
+      await testbedScript('engine.sh', ['start']);
+      await docker(['rm', '-f', slow]).catch((e) => console.error(e));
+    }
+    await waitForState('connected', 90_000);
+  });
 });
+
+/** Opens GET /events on the real daemon; resolves once it has answered with headers. */
+function openEventStream(): Promise<http.IncomingMessage> {
+  return new Promise((resolve, reject) => {
+    const request = http.get({ socketPath: '/var/run/docker.sock', path: '/events' }, (response) => resolve(response.resume()));
+    request.on('error', reject);
+  });
+}
+
+/** Whether the process is alive and not a zombie. */
+function running(pid: number): boolean {
+  try {
+    return !/^State:\s+[ZX]/m.test(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  } catch {
+    return false;
+  }
+}
