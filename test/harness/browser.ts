@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { chromiumPath, repoRoot } from './paths';
+import { chromiumPath, repoRoot, runTmpDir } from './paths';
 
 /** The flags that work on these machines (shared/TESTBED.md §3): no sandbox as root, no network chatter. */
 const CHROMIUM_ARGS = [
@@ -44,9 +44,8 @@ export async function launchBrowser(runDir: string, options: { echo?: (line: str
     throw new Error(`Chromium is not at ${chromiumPath}: run \`npm run testbed\` (it installs Debian's chromium) or set BERTH_CHROMIUM`);
   }
   const home = path.join(runDir, 'home');
-  const tmp = path.join(runDir, 'tmp');
+  const tmp = runTmpDir(runDir);
   fs.mkdirSync(home, { recursive: true });
-  fs.mkdirSync(tmp, { recursive: true });
   const context = await chromium.launchPersistentContext(path.join(runDir, 'chromium-profile'), {
     executablePath: chromiumPath,
     headless: true,

@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as net from 'node:net';
 import * as path from 'node:path';
-import { codeServerDir, codeServerEntry } from './paths';
+import { codeServerDir, codeServerEntry, runTmpDir } from './paths';
 
 export interface CodeServerOptions {
   /** Folder for everything this run writes. */
@@ -85,7 +85,7 @@ function isolatedEnv(runDir: string, extra: Record<string, string> | undefined):
   return {
     ...env,
     HOME: home,
-    TMPDIR: path.join(runDir, 'tmp'),
+    TMPDIR: runTmpDir(runDir),
     XDG_CONFIG_HOME: path.join(home, '.config'),
     XDG_DATA_HOME: path.join(home, '.local', 'share'),
     XDG_CACHE_HOME: path.join(home, '.cache'),
