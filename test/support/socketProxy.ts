@@ -1,11 +1,10 @@
 /**
  * A unix-socket proxy in front of the real daemon, used ONLY to inject faults the real engine
- * cannot produce on demand while it keeps running: a dropped connection, a refused connect,
- * a TLS front. Every byte still comes from the real engine.
+ * cannot produce on demand while it keeps running: a dropped connection, a refused connect.
+ * Every byte still comes from the real engine. (TLS is tested against a real TLS dockerd: tlsDaemon.ts.)
  */
 import { rmSync } from 'node:fs';
 import * as net from 'node:net';
-import * as tls from 'node:tls';
 
 export interface SocketProxy {
   readonly path: string;
@@ -65,25 +64,5 @@ export async function startUnixProxy(listenPath: string, target = '/var/run/dock
     get requests() {
       return requests;
     },
-  };
-}
-
-/** A TLS listener on 127.0.0.1 forwarding to the real daemon: stands in for `dockerd --tlsverify`. */
-export async function startTlsProxy(options: { key: Buffer; cert: Buffer; ca: Buffer; requireClientCert: boolean }, target = '/var/run/docker.sock'): Promise<{ port: number; close(): Promise<void> }> {
-  const live = new Set<net.Socket>();
-  const server = tls.createServer(
-    { key: options.key, cert: options.cert, ca: options.ca, requestCert: options.requireClientCert, rejectUnauthorized: options.requireClientCert },
-    (client) => pipeTo(target, client, live),
-  );
-  server.on('tlsClientError', () => undefined);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const port = (server.address() as net.AddressInfo).port;
-  return {
-    port,
-    close: () =>
-      new Promise((resolve) => {
-        for (const s of live) s.destroy();
-        server.close(() => resolve());
-      }),
   };
 }
