@@ -5,6 +5,7 @@
  */
 import { rmSync } from 'node:fs';
 import * as net from 'node:net';
+import { HttpRequestCounter } from './httpRequests';
 
 export interface SocketProxy {
   readonly path: string;
@@ -37,13 +38,15 @@ export async function startUnixProxy(listenPath: string, target = '/var/run/dock
   const live = new Set<net.Socket>();
   let server: net.Server | undefined;
   let requests = 0;
-  const tap = (chunk: Buffer): void => {
-    requests += chunk.toString('latin1').match(/^(GET|POST|PUT|DELETE|HEAD) \/\S* HTTP\/1\.[01]\r$/gm)?.length ?? 0;
+  // One parser per connection: a request's bytes may arrive in any number of chunks.
+  const tap = (): ((chunk: Buffer) => void) => {
+    const counter = new HttpRequestCounter();
+    return (chunk) => (requests += counter.push(chunk));
   };
   const listen = (): Promise<void> =>
     new Promise((resolve, reject) => {
       rmSync(listenPath, { force: true });
-      server = net.createServer((client) => pipeTo(target, client, live, tap));
+      server = net.createServer((client) => pipeTo(target, client, live, tap()));
       server.once('error', reject);
       server.listen(listenPath, () => resolve());
     });
