@@ -4,6 +4,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { BerthApi } from '../../src/api';
 
+import { waitFor } from '../support/docker';
+
 export { docker, runId, TEST_IMAGE, TEST_LABEL, waitFor } from '../support/docker';
 
 export const EXTENSION_ID = 'berth-dev.berth';
@@ -48,4 +50,17 @@ export function testbedScript(script: string, args: readonly string[], timeoutMs
       else resolve(stdout + stderr);
     });
   });
+}
+
+/**
+ * The text a terminal shows, as a person would copy it: the workbench's own Select All and Copy on
+ * that terminal, read back from the clipboard (the harness's browser grants clipboard access).
+ */
+export async function terminalText(terminal: vscode.Terminal): Promise<string> {
+  terminal.show(false);
+  await waitFor(`${terminal.name} to be the active terminal`, () => vscode.window.activeTerminal === terminal);
+  await vscode.env.clipboard.writeText('');
+  await vscode.commands.executeCommand('workbench.action.terminal.selectAll');
+  await vscode.commands.executeCommand('workbench.action.terminal.copySelection');
+  return waitFor(`the text of ${terminal.name} on the clipboard`, async () => vscode.env.clipboard.readText(), 5_000, 50);
 }
