@@ -121,9 +121,10 @@ async function main(): Promise<void> {
     "\"drawn first\": the engine sent the event before the CLI returned, so the row changed before; such a sample counts with its real delta (zero or negative) in p50 and p95, never raised to 0.",
     ...missed.map((m) => `missed: ${m.kind} in round ${m.round + 1}: the engine said ${m.engine}, the row showed ${m.row}; the round started over.`),
   ];
-  console.log(`\n${'measure'.padEnd(width)}  ${'value'.padStart(10)}  ${'target'.padEnd(9)}  ok`);
-  console.log(`${'-'.repeat(width)}  ${'-'.repeat(10)}  ${'-'.repeat(9)}  --`);
-  for (const r of rows) console.log(`${r.measure.padEnd(width)}  ${r.value.padStart(10)}  ${r.target.padEnd(9)}  ${r.ok === undefined ? '' : r.ok ? 'yes' : 'NO'}`);
+  const valueWidth = Math.max(10, ...rows.map((r) => r.value.length));
+  console.log(`\n${'measure'.padEnd(width)}  ${'value'.padStart(valueWidth)}  ${'target'.padEnd(9)}  ok`);
+  console.log(`${'-'.repeat(width)}  ${'-'.repeat(valueWidth)}  ${'-'.repeat(9)}  --`);
+  for (const r of rows) console.log(`${r.measure.padEnd(width)}  ${r.value.padStart(valueWidth)}  ${r.target.padEnd(9)}  ${r.ok === undefined ? '' : r.ok ? 'yes' : 'NO'}`);
   for (const note of notes) console.log(`\n${note}`);
   const file = path.join(resultsDir, 'bench.json');
   writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), rows, notes, raw: { activations, loads, full, rowLatency } }, null, 2));
