@@ -13,16 +13,20 @@ const require = createRequire(import.meta.url);
 const testbed = process.env.BERTH_TESTBED || path.join(repo, '.testbed');
 const reports = path.join(testbed, 'reports');
 const runId = process.env.BERTH_TEST_RUN_ID || randomBytes(4).toString('hex');
-const LAYER_TIMEOUT_MS = 20 * 60_000;
+const CI = Boolean(process.env.CI && !['0', 'false'].includes(process.env.CI.trim().toLowerCase()));
 
-/** The layers in the order they run. The outage suite stops the daemon, so it comes last. */
+/**
+ * The layers in the order they run, each with its time budget: a layer still running at its
+ * budget is stopped and fails, so CI (30 minutes for everything, .ci/run) fails on a slow
+ * layer instead of timing out as a whole. The outage suite stops the daemon, so it comes last.
+ */
 const LAYERS = [
-  { name: 'unit', needsTestbed: false, run: () => mochaLayer('unit', 'out/test/unit', '.test.js', 5_000) },
-  { name: 'engine', needsTestbed: true, run: () => mochaLayer('engine', 'out/test/engine', '.test.js', 60_000) },
-  { name: 'vscode', needsTestbed: true, run: () => extensionHostLayer('vscode', 'out/test/vscode/index.js', true) },
-  { name: 'restricted', needsTestbed: true, run: () => extensionHostLayer('restricted', 'out/test/vscode/restricted/index.js', false) },
-  { name: 'ui', needsTestbed: true, run: () => mochaLayer('ui', 'out/test/ui', '.ui.js', 120_000, false) },
-  { name: 'outage', needsTestbed: true, run: () => extensionHostLayer('outage', 'out/test/vscode/outage/index.js', true) },
+  { name: 'unit', needsTestbed: false, budgetMs: 3 * 60_000, run: (budget) => mochaLayer('unit', 'out/test/unit', '.test.js', 5_000, budget) },
+  { name: 'engine', needsTestbed: true, budgetMs: 3 * 60_000, run: (budget) => mochaLayer('engine', 'out/test/engine', '.test.js', 60_000, budget) },
+  { name: 'vscode', needsTestbed: true, budgetMs: 5 * 60_000, run: (budget) => extensionHostLayer('vscode', 'out/test/vscode/index.js', true, budget) },
+  { name: 'restricted', needsTestbed: true, budgetMs: 2 * 60_000, run: (budget) => extensionHostLayer('restricted', 'out/test/vscode/restricted/index.js', false, budget) },
+  { name: 'ui', needsTestbed: true, budgetMs: 6 * 60_000, run: (budget) => mochaLayer('ui', 'out/test/ui', '.ui.js', 120_000, budget, false) },
+  { name: 'outage', needsTestbed: true, budgetMs: 3 * 60_000, run: (budget) => extensionHostLayer('outage', 'out/test/vscode/outage/index.js', true, budget) },
 ];
 
 function parseArgs(argv) {
@@ -56,7 +60,7 @@ function run(command, args, { env = {}, timeoutMs } = {}) {
     child.on('error', (error) => resolve({ code: 127, reason: error.message }));
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
-      resolve({ code: code ?? 1, reason: signal ? `killed by ${signal}${signal === 'SIGKILL' && timeoutMs ? ` after ${timeoutMs / 60_000} min` : ''}` : `exit code ${code}` });
+      resolve({ code: code ?? 1, reason: signal ? `killed by ${signal}${signal === 'SIGKILL' && timeoutMs ? ` at its budget of ${seconds(timeoutMs)}` : ''}` : `exit code ${code}` });
     });
   });
 }
@@ -88,28 +92,43 @@ function mocharcTimeout(name, fallback) {
 }
 
 /** A layer of plain-Node mocha tests, run in its own process so a crash or a hang stays contained. */
-async function mochaLayer(name, dir, suffix, timeoutMs, recursive = true) {
+async function mochaLayer(name, dir, suffix, timeoutMs, budgetMs, recursive = true) {
   const files = findFiles(path.join(repo, dir), suffix, recursive);
-  if (files.length === 0) {
-    console.log(`  (no ${dir}/**/*${suffix} files: 0 tests)`);
-    return { passed: 0, failed: 0, pending: 0, failures: [] };
-  }
+  if (files.length === 0) return crashed(name, `no ${dir}/${recursive ? '**/' : ''}*${suffix} files: did the build compile test/?`);
   const report = path.join(reports, `${name}.json`);
   fs.rmSync(report, { force: true });
   const result = await run(process.execPath, ['out/test/harness/runMocha.js', '--timeout', String(mocharcTimeout(name, timeoutMs)), ...files], {
     // NO_COLOR: mocha's check marks colour themselves when CI=true; CI logs are files.
     env: { NO_COLOR: '1', BERTH_TEST_REPORT: report, BERTH_TEST_RUN_ID: runId },
-    timeoutMs: LAYER_TIMEOUT_MS,
+    timeoutMs: budgetMs,
   });
   if (!fs.existsSync(report)) return crashed(name, `mocha wrote no report (${result.reason})`);
   return JSON.parse(fs.readFileSync(report, 'utf8'));
 }
 
-async function extensionHostLayer(name, entry, trusted) {
+async function extensionHostLayer(name, entry, trusted, budgetMs) {
   const entryPath = path.join(repo, entry);
   if (!fs.existsSync(entryPath)) return crashed(name, `${entry} is missing: did the build compile test/?`);
   const { runExtensionHostSuite } = require(path.join(repo, 'out/test/harness/extensionHost.js'));
-  return runExtensionHostSuite({ name, testsEntry: entryPath, trusted, env: { BERTH_TEST_RUN_ID: runId } });
+  return runExtensionHostSuite({ name, testsEntry: entryPath, trusted, timeoutMs: budgetMs, env: { BERTH_TEST_RUN_ID: runId } });
+}
+
+/**
+ * What a layer's own report cannot say about itself: that it ran no test at all, that CI's
+ * rules (pending tests fail) did not reach its process, or that it ran past its budget.
+ */
+function judgeLayer(layer, report, ms) {
+  const failures = [...(report.failures ?? [])];
+  const add = (title, message) => failures.push({ title: `${layer.name}: ${title}`, message });
+  if ((report.passed ?? 0) + (report.failed ?? 0) + (report.pending ?? 0) === 0 && failures.length === 0) {
+    add('no tests ran', 'the layer reported 0 passed, 0 failed, 0 pending');
+  }
+  if (CI && report.forbidPending !== true && (report.passed ?? 0) + (report.pending ?? 0) > 0) {
+    add('CI rules', 'CI=true did not reach the test process: pending tests would not fail there');
+  }
+  if (ms > layer.budgetMs) add('time budget', `took ${seconds(ms)}, over its budget of ${seconds(layer.budgetMs)}`);
+  const extra = failures.length - (report.failures ?? []).length;
+  return { ...report, failed: (report.failed ?? 0) + extra, failures };
 }
 
 /** Containers a failed teardown left behind: remove them, and say so. */
@@ -133,8 +152,8 @@ function seconds(ms) {
 }
 
 function printSummary(rows, totalMs) {
-  const header = ['layer', 'passed', 'failed', 'pending', 'time'];
-  const lines = rows.map((r) => [r.name, String(r.passed ?? '-'), String(r.failed ?? '-'), String(r.pending ?? '-'), seconds(r.ms)]);
+  const header = ['layer', 'passed', 'failed', 'pending', 'time', 'budget'];
+  const lines = rows.map((r) => [r.name, String(r.passed ?? '-'), String(r.failed ?? '-'), String(r.pending ?? '-'), seconds(r.ms), r.budgetMs ? seconds(r.budgetMs) : '-']);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
   const format = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   console.log(`\n${format(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
@@ -154,16 +173,18 @@ async function main() {
   const rows = [];
   fs.mkdirSync(reports, { recursive: true });
 
-  const step = async (name, fn) => {
-    console.log(`\n=== ${name}`);
+  const step = async (name, fn, layer) => {
+    console.log(`\n=== ${name}${layer ? ` (budget ${seconds(layer.budgetMs)})` : ''}`);
     const t0 = Date.now();
     let report;
     try {
-      report = await fn();
+      report = await fn(layer?.budgetMs);
     } catch (error) {
       report = crashed(name, error instanceof Error ? error.stack ?? error.message : String(error));
     }
-    rows.push({ name, ms: Date.now() - t0, ...report });
+    const ms = Date.now() - t0;
+    if (layer) report = judgeLayer(layer, report, ms);
+    rows.push({ name, ms, budgetMs: layer?.budgetMs, ...report });
     return report;
   };
   /** Setup steps show in the table but count only when they fail. */
@@ -183,8 +204,8 @@ async function main() {
   if (options.build) buildOk = (await setupStep('build', 'npm', ['run', '--silent', 'build'])).failed === undefined;
   for (const layer of layers) {
     const missing = [!buildOk && 'the build', layer.needsTestbed && !testbedOk && 'the testbed'].filter(Boolean);
-    if (missing.length > 0) rows.push({ name: layer.name, ms: 0, ...crashed(layer.name, `not run: ${missing.join(' and ')} failed (see above)`) });
-    else await step(layer.name, layer.run);
+    if (missing.length > 0) rows.push({ name: layer.name, ms: 0, budgetMs: layer.budgetMs, ...crashed(layer.name, `not run: ${missing.join(' and ')} failed (see above)`) });
+    else await step(layer.name, layer.run, layer);
   }
   if (layers.some((l) => l.name === 'outage')) {
     // The outage suite restarts the daemon itself; make sure a failure there leaves it running.

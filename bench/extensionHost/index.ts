@@ -1,22 +1,21 @@
 /**
  * Measurements taken inside the real extension host (code-server's VS Code) against the real
  * engine. BERTH_BENCH_MODE=activate reports only activate()'s time (one figure per launch);
- * `full` also measures event → tree latency, a 200-container refresh and idle engine traffic.
+ * `full` also measures a 200-container refresh and idle engine traffic. (Engine change → rendered
+ * row is measured in the page, where the row is drawn: ../rowLatency.ts.)
  */
 import { copyFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { tmpdir } from 'node:os';
 import * as vscode from 'vscode';
 import type { BerthApi } from '../../src/api';
-import type { ContainersTreeNode } from '../../src/explorer/containers/containerNodes';
-import { SERVICE_CMD, TEST_IMAGE, docker, waitFor } from '../../test/support/docker';
+import { TEST_IMAGE, docker, waitFor } from '../../test/support/docker';
 import { startUnixProxy } from '../../test/support/socketProxy';
 
 export interface HostBenchResult {
   activationMs: number;
   /** Loading (parsing and evaluating) the bundle, as VS Code does before calling activate(). */
   bundleLoadMs: number;
-  eventToTreeMs?: number[];
   list200EngineMs?: number[];
   refresh200Ms?: number[];
   idleRequestsPerMinute?: number;
@@ -24,39 +23,6 @@ export interface HostBenchResult {
 }
 
 const BENCH_LABEL = 'berth.bench';
-
-async function findRow(api: BerthApi, id: string): Promise<ContainersTreeNode | undefined> {
-  for (const node of (await api.containersTree.getChildren(undefined)) ?? []) {
-    if (node.kind === 'container' && node.container.id === id) return node;
-  }
-  return undefined;
-}
-
-/** From `docker start` returning to the tree's change event for that row (0 when the row changed first). */
-async function eventToTree(api: BerthApi, rounds: number): Promise<number[]> {
-  const id = await docker(['create', '--label', `${BENCH_LABEL}=1`, TEST_IMAGE, ...SERVICE_CMD]);
-  const latencies: number[] = [];
-  try {
-    const node = await waitFor('bench container row', () => findRow(api, id), 15_000);
-    for (let i = 0; i < rounds; i++) {
-      for (const verb of ['start', 'stop'] as const) {
-        const want = verb === 'start' ? 'running' : 'exited';
-        let changedAt = 0;
-        const sub = api.containersTree.onDidChangeTreeData((e) => {
-          if ((e === node || e === undefined) && changedAt === 0 && node.kind === 'container' && node.container.state === want) changedAt = performance.now();
-        });
-        await docker([verb, id]);
-        const returnedAt = performance.now();
-        await waitFor(`row ${want}`, () => changedAt !== 0, 10_000, 1);
-        sub.dispose();
-        if (verb === 'start') latencies.push(Math.max(0, changedAt - returnedAt));
-      }
-    }
-  } finally {
-    await docker(['rm', '-f', id]);
-  }
-  return latencies;
-}
 
 async function refresh200(api: BerthApi): Promise<{ times: number[]; engineOnly: number[] }> {
   const ids: string[] = [];
@@ -118,7 +84,6 @@ export async function run(): Promise<void> {
   if (process.env.BERTH_BENCH_MODE === 'full') {
     await vscode.commands.executeCommand('berth.containers.focus');
     await waitFor('connected', () => api.engineState().kind === 'connected', 30_000);
-    result.eventToTreeMs = await eventToTree(api, 20);
     const refresh = await refresh200(api);
     result.refresh200Ms = refresh.times;
     result.list200EngineMs = refresh.engineOnly;

@@ -1,17 +1,14 @@
 import * as assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
-import { EngineClient } from '../../src/engine/client';
 import { parseDockerHost } from '../../src/engine/endpoint';
 import { EngineConnection } from '../../src/engine/engineConnection';
-import type { EngineError } from '../../src/engine/errors';
-import { resolveEndpoint } from '../../src/engine/resolveEndpoint';
 import type { EngineEvent } from '../../src/engine/types';
 import { createTestContainer, removeTestContainers, runId, waitFor } from '../support/docker';
-import { startTlsProxy, startUnixProxy, type UnixSocketProxy } from '../support/socketProxy';
+import { startUnixProxy, type UnixSocketProxy } from '../support/socketProxy';
 
 const run = promisify(execFile);
 
@@ -83,72 +80,6 @@ describe('engine connection faults', () => {
       const result = JSON.parse(stdout.trim()) as { kind?: string; message?: string; ok?: boolean };
       assert.equal(result.kind, 'permission', stdout);
       assert.match(result.message ?? '', /docker group/);
-    });
-  });
-
-  describe('TLS', () => {
-    let certs: string;
-    let proxy: { port: number; readonly connections: number; close(): Promise<void> };
-    const pem = (f: string): Buffer => readFileSync(path.join(certs, f));
-
-    before(async function () {
-      this.timeout(30_000);
-      certs = path.join(dir, 'certs');
-      await run('mkdir', ['-p', certs]);
-      const ssl = (args: string[]): Promise<unknown> => run('openssl', args, { cwd: certs });
-      await ssl(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=berth-test-ca', '-keyout', 'ca-key.pem', '-out', 'ca.pem']);
-      writeFileSync(path.join(certs, 'server.ext'), 'subjectAltName=IP:127.0.0.1,DNS:localhost\n');
-      await ssl(['req', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=127.0.0.1', '-keyout', 'server-key.pem', '-out', 'server.csr']);
-      await ssl(['x509', '-req', '-in', 'server.csr', '-CA', 'ca.pem', '-CAkey', 'ca-key.pem', '-CAcreateserial', '-days', '1', '-extfile', 'server.ext', '-out', 'server-cert.pem']);
-      writeFileSync(path.join(certs, 'client.ext'), 'extendedKeyUsage=clientAuth\n');
-      await ssl(['req', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=client', '-keyout', 'key.pem', '-out', 'client.csr']);
-      await ssl(['x509', '-req', '-in', 'client.csr', '-CA', 'ca.pem', '-CAkey', 'ca-key.pem', '-CAcreateserial', '-days', '1', '-extfile', 'client.ext', '-out', 'cert.pem']);
-      proxy = await startTlsProxy({ key: pem('server-key.pem'), cert: pem('server-cert.pem'), ca: pem('ca.pem'), requireClientCert: true });
-    });
-    after(() => proxy?.close());
-
-    const fromEnv = (env: NodeJS.ProcessEnv): EngineClient =>
-      new EngineClient(resolveEndpoint({ env: { DOCKER_HOST: `tcp://127.0.0.1:${proxy.port}`, ...env }, home: dir, platform: 'linux' }), { requestTimeoutMs: 5000 });
-
-    it('connects with DOCKER_TLS_VERIFY=true (any non-empty value, as the CLI) and DOCKER_CERT_PATH', async () => {
-      const client = fromEnv({ DOCKER_TLS_VERIFY: 'true', DOCKER_CERT_PATH: certs });
-      const v = await client.version();
-      assert.match(v.version, /^\d+\./);
-    });
-
-    it('reports a TLS problem, not a dead daemon, when plain HTTP meets the TLS port', async () => {
-      const client = fromEnv({});
-      await assert.rejects(client.ping(), (e: EngineError) => e.kind === 'tls' || e.kind === 'unreachable');
-    });
-
-    it('reports an untrusted server certificate as TLS', async () => {
-      const otherCa = path.join(dir, 'other');
-      await run('mkdir', ['-p', otherCa]);
-      await run('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=other', '-keyout', 'k.pem', '-out', 'ca.pem'], { cwd: otherCa });
-      for (const f of ['cert.pem', 'key.pem']) writeFileSync(path.join(otherCa, f), pem(f));
-      const client = fromEnv({ DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: otherCa });
-      await assert.rejects(client.ping(), (e: EngineError) => e.kind === 'tls' && /DOCKER_CERT_PATH/.test(e.nextStep));
-    });
-
-    it('refuses DOCKER_TLS_VERIFY without a ca.pem, as the CLI does, instead of trusting the system CAs', async () => {
-      const noCa = path.join(dir, 'no-ca');
-      await run('mkdir', ['-p', noCa]);
-      for (const f of ['cert.pem', 'key.pem']) writeFileSync(path.join(noCa, f), pem(f));
-      const before = proxy.connections;
-      const client = fromEnv({ DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: noCa });
-      await assert.rejects(client.ping(), (e: EngineError) => {
-        assert.equal(e.kind, 'tls');
-        assert.ok(e.message.includes(path.join(noCa, 'ca.pem')), e.message);
-        assert.match(e.nextStep, /unset DOCKER_TLS_VERIFY/);
-        return true;
-      });
-      assert.equal(proxy.connections, before, 'refused before connecting');
-    });
-
-    it('with DOCKER_TLS (no verify) accepts the unknown server certificate, as the CLI does', async () => {
-      const otherCa = path.join(dir, 'other');
-      const client = fromEnv({ DOCKER_TLS: '1', DOCKER_CERT_PATH: otherCa });
-      await client.ping();
     });
   });
 });

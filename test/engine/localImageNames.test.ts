@@ -9,9 +9,16 @@ describe('local image names for completion', function () {
   const tag = `berth-test/tagged-${runId}:v1`;
   let connection: EngineConnection;
   const names = new LocalImageNames();
+  /** Image listings sent to the engine: each call still goes to the real engine, it is only counted. */
+  let listings = 0;
 
   before(async () => {
     connection = new EngineConnection(parseDockerHost('unix:///var/run/docker.sock', { source: 'default', contextName: 'default' }), { requestTimeoutMs: 10_000 });
+    const list = connection.client.listImageNames.bind(connection.client);
+    connection.client.listImageNames = (options) => {
+      listings++;
+      return list(options);
+    };
     names.attach(connection);
     connection.start();
     await waitFor('connected', () => connection.state.kind === 'connected');
@@ -23,21 +30,31 @@ describe('local image names for completion', function () {
     await docker(['rmi', tag]).catch(() => undefined);
   });
 
-  it('answers at once, then fills from the engine in the background', async () => {
-    assert.ok(Array.isArray(names.get()), 'get() never waits for the engine');
+  it('answers at once with what it has (nothing yet), and fills from the engine in the background', async () => {
+    assert.equal(listings, 0);
+    // The engine has not been asked yet, so a call that waited for it would have names.
+    assert.deepEqual(names.get(), [], 'the first answer does not wait for the engine');
+    assert.equal(listings, 1, 'the first call started one listing');
     await waitFor('the test image among the names', () => names.get().includes(TEST_IMAGE));
   });
 
   it('reads again only after the engine reports an image change', async () => {
     await waitFor('loaded', () => names.get().includes(TEST_IMAGE));
+    const before = listings;
+    for (let i = 0; i < 5; i++) names.get();
+    // A listing started by the calls above would have been counted synchronously.
+    assert.equal(listings, before, 'no new listing without an image event');
     assert.ok(!names.get().includes(tag));
     await docker(['tag', TEST_IMAGE, tag]);
     await waitFor(`${tag} after the tag event`, () => names.get().includes(tag));
+    assert.equal(listings, before + 1, 'one listing for the one tag event');
   });
 
-  it('has no names and no errors without an engine', () => {
-    const offline = new LocalImageNames();
-    offline.attach(undefined);
-    assert.deepEqual(offline.get(), []);
+  it('forgets the names when the engine goes away', async () => {
+    await waitFor('loaded', () => names.get().includes(TEST_IMAGE));
+    names.attach(undefined);
+    assert.deepEqual(names.get(), []);
+    names.attach(connection);
+    await waitFor('loaded again once reattached', () => names.get().includes(TEST_IMAGE));
   });
 });

@@ -46,7 +46,6 @@ export async function launchBrowser(runDir: string, options: { echo?: (line: str
   const home = path.join(runDir, 'home');
   const tmp = runTmpDir(runDir);
   fs.mkdirSync(home, { recursive: true });
-  fs.mkdirSync(tmp, { recursive: true });
   const context = await chromium.launchPersistentContext(path.join(runDir, 'chromium-profile'), {
     executablePath: chromiumPath,
     headless: true,
@@ -54,6 +53,8 @@ export async function launchBrowser(runDir: string, options: { echo?: (line: str
     env: { ...process.env, HOME: home, TMPDIR: tmp },
     viewport: { width: 1400, height: 900 },
   });
+  // Tests read what a terminal shows through the workbench's Copy and the clipboard.
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const page = context.pages()[0] ?? (await context.newPage());
   const consoleLog = path.join(runDir, 'browser-console.log');
   const log = fs.createWriteStream(consoleLog, { flags: 'a' });

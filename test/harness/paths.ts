@@ -46,6 +46,16 @@ export function newRunDir(name: string, keep = 1): string {
   return dir;
 }
 
+/**
+ * The run's TMPDIR as the processes must be given it: the link's target when the run folder is deep,
+ * since Chromium and VS Code build socket paths from the TMPDIR string without resolving links.
+ */
+export function runTmpDir(runDir: string): string {
+  const tmp = path.join(runDir, 'tmp');
+  fs.mkdirSync(tmp, { recursive: true });
+  return fs.realpathSync(tmp);
+}
+
 function removeRunDir(dir: string): void {
   try {
     const tmp = path.join(dir, 'tmp');
@@ -54,14 +64,4 @@ function removeRunDir(dir: string): void {
     // No tmp folder: nothing extra to remove.
   }
   fs.rmSync(dir, { recursive: true, force: true });
-}
-
-/**
- * The run's folder for temporary files and sockets, resolved: in a deep checkout `tmp` is a link to
- * a short folder, and a process given the link's own path would build socket paths over 107 bytes.
- */
-export function runTmpDir(runDir: string): string {
-  const tmp = path.join(runDir, 'tmp');
-  fs.mkdirSync(tmp, { recursive: true });
-  return fs.realpathSync(tmp);
 }

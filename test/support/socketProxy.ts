@@ -1,11 +1,12 @@
 /**
  * A unix-socket (or loopback TCP) proxy in front of the real daemon, used ONLY to inject faults
  * the real engine cannot produce on demand while it keeps running: a dropped connection, a
- * refused connect, a TLS front. Every byte still comes from the real engine.
+ * refused connect. Every byte still comes from the real engine. (TLS is tested against a real
+ * TLS dockerd: tlsDaemon.ts.)
  */
 import { rmSync } from 'node:fs';
 import * as net from 'node:net';
-import * as tls from 'node:tls';
+import { HttpRequestCounter } from './httpRequests';
 
 export interface SocketProxy {
   /** Drops every live connection and stops listening (clients get ENOENT). */
@@ -56,14 +57,16 @@ async function startProxy(where: { path: string } | { host: string; port: number
   const live = new Set<net.Socket>();
   let server: net.Server | undefined;
   let requests = 0;
-  const tap = (chunk: Buffer): void => {
-    requests += chunk.toString('latin1').match(/^(GET|POST|PUT|DELETE|HEAD) \/\S* HTTP\/1\.[01]\r$/gm)?.length ?? 0;
+  // One parser per connection: a request's bytes may arrive in any number of chunks.
+  const tap = (): ((chunk: Buffer) => void) => {
+    const counter = new HttpRequestCounter();
+    return (chunk) => (requests += counter.push(chunk));
   };
   let port = 'port' in where ? where.port : 0;
   const listen = (): Promise<void> =>
     new Promise((resolve, reject) => {
       if ('path' in where) rmSync(where.path, { force: true });
-      server = net.createServer((client) => pipeTo(target, client, live, tap));
+      server = net.createServer((client) => pipeTo(target, client, live, tap()));
       server.once('error', reject);
       // A TCP proxy comes back on the same port, as a restarted daemon would.
       server.listen('path' in where ? where.path : { host: where.host, port }, () => {
@@ -100,33 +103,5 @@ async function startProxy(where: { path: string } | { host: string; port: number
     get openConnections() {
       return live.size;
     },
-  };
-}
-
-/** A TLS listener on 127.0.0.1 forwarding to the real daemon: stands in for `dockerd --tlsverify`. */
-export async function startTlsProxy(
-  options: { key: Buffer; cert: Buffer; ca: Buffer; requireClientCert: boolean },
-  target = '/var/run/docker.sock',
-): Promise<{ port: number; readonly connections: number; close(): Promise<void> }> {
-  const live = new Set<net.Socket>();
-  let connections = 0;
-  const server = tls.createServer(
-    { key: options.key, cert: options.cert, ca: options.ca, requestCert: options.requireClientCert, rejectUnauthorized: options.requireClientCert },
-    (client) => pipeTo(target, client, live),
-  );
-  server.on('connection', () => connections++);
-  server.on('tlsClientError', () => undefined);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const port = (server.address() as net.AddressInfo).port;
-  return {
-    port,
-    get connections() {
-      return connections;
-    },
-    close: () =>
-      new Promise((resolve) => {
-        for (const s of live) s.destroy();
-        server.close(() => resolve());
-      }),
   };
 }

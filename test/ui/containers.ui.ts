@@ -7,7 +7,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { freshResultsDir } from '../harness/evidence';
 import { createTestContainer, docker, removeTestContainers, runId, TEST_IMAGE, TEST_LABEL, waitFor } from '../support/docker';
-import { activityBarItem, openWorkbench, runCommand, showRowInBerth, type Workbench } from './workbench';
+import { assertScreenshotShows } from './png';
+import { activityBarItem, openWorkbench, runCommand, showRowInBerth, sideBar, type Workbench } from './workbench';
 
 describe('Containers view (UI)', function () {
   this.timeout(120_000);
@@ -66,15 +67,20 @@ describe('Containers view (UI)', function () {
     await docker(['unpause', name]);
   });
 
-  it('saves a screenshot of the view', async () => {
+  it('saves a screenshot that shows the rows and the engine in the status bar', async () => {
+    const page = workbench!.page;
     const file = path.join(results, 'containers.png');
     // Move the pointer off the activity bar so its hover tooltip does not cover the view.
-    await workbench!.page.mouse.move(900, 700);
-    await workbench!.page.locator('.monaco-hover').first().waitFor({ state: 'hidden', timeout: 3_000 }).catch(() => undefined);
-    await workbench!.page.screenshot({ path: file });
-    const png = fs.readFileSync(file);
-    assert.equal(png.subarray(1, 4).toString(), 'PNG');
-    // A blank or black page compresses to a few KB; the workbench with text is far larger.
-    assert.ok(png.length > 20_000, `screenshot is only ${png.length} bytes`);
+    await page.mouse.move(900, 700);
+    await page.locator('.monaco-hover').first().waitFor({ state: 'hidden', timeout: 3_000 }).catch(() => undefined);
+    // Where the page shows them right now; the screenshot must show them drawn there.
+    const rows = sideBar(page).locator('.monaco-list-row');
+    const group = rows.filter({ hasText: project }).filter({ hasText: 'running' }).first();
+    const container = rows.filter({ hasText: name }).first();
+    const engine = page.locator('.statusbar-item').filter({ hasText: /default\s+\d+\.\d+/ }).first();
+    for (const shown of [group, container, engine]) await shown.waitFor({ timeout: 10_000 });
+    const boxes = { 'the compose group row': await group.boundingBox(), [`the row of ${name}`]: await container.boundingBox(), 'the engine in the status bar': await engine.boundingBox() };
+    await page.screenshot({ path: file });
+    assertScreenshotShows(fs.readFileSync(file), page.viewportSize()!, boxes);
   });
 });

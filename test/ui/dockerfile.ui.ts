@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { freshResultsDir } from '../harness/evidence';
+import { assertScreenshotShows } from './png';
 import { openFile, openWorkbench, runCommand, type Workbench } from './workbench';
 
 const DOCKERFILE = [
@@ -57,15 +58,17 @@ describe('Dockerfile diagnostics (UI)', function () {
     }
   });
 
-  it('saves a screenshot of the editor and the Problems view', async () => {
+  it('saves a screenshot that shows the typo in the editor and its finding in the Problems view', async () => {
     const page = workbench!.page;
     // Put the cursor on the COPY --from typo: its quick fix light bulb shows beside it.
-    await page.locator('.editor-instance .view-line').filter({ hasText: 'COPY --from=biuld' }).first().click();
+    const line = page.locator('.editor-instance .view-line').filter({ hasText: 'COPY --from=biuld' }).first();
+    await line.click();
     await page.mouse.move(900, 200);
+    const finding = page.locator('.markers-panel .monaco-list-row').filter({ hasText: 'No stage is named "biuld"' }).first();
+    await finding.waitFor({ timeout: 10_000 });
+    const boxes = { 'the COPY --from=biuld line': await line.boundingBox(), 'its finding in the Problems view': await finding.boundingBox() };
     const file = path.join(results, 'dockerfile.png');
     await page.screenshot({ path: file });
-    const png = fs.readFileSync(file);
-    assert.equal(png.subarray(1, 4).toString(), 'PNG');
-    assert.ok(png.length > 20_000, `screenshot is only ${png.length} bytes`);
+    assertScreenshotShows(fs.readFileSync(file), page.viewportSize()!, boxes);
   });
 });

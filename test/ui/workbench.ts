@@ -33,7 +33,10 @@ export async function openWorkbench(name: string, options: WorkbenchOptions = {}
   if (options.vsix) await installExtension(runDir, options.vsix);
   const workspace = path.join(runDir, 'workspace');
   fs.mkdirSync(workspace, { recursive: true });
-  for (const [file, text] of Object.entries(options.files ?? {})) fs.writeFileSync(path.join(workspace, file), text);
+  for (const [file, text] of Object.entries(options.files ?? {})) {
+    fs.mkdirSync(path.dirname(path.join(workspace, file)), { recursive: true });
+    fs.writeFileSync(path.join(workspace, file), text);
+  }
   let server: CodeServer | undefined;
   let browser: BrowserSession | undefined;
   try {
@@ -110,18 +113,27 @@ export async function openFile(page: Page, name: string, marker: string): Promis
   );
 }
 
-/** Clicks our activity-bar entry until the side bar shows a row containing `text`. */
-export async function showRowInBerth(page: Page, text: string): Promise<Locator> {
+/** The side bar, where Berth's views draw (their rows, and their empty and error states). */
+export function sideBar(page: Page): Locator {
+  return page.locator('.part.sidebar');
+}
+
+/** Clicks our activity-bar entry until `shown` is visible in the side bar. */
+export async function showInBerth(page: Page, what: string, shown: Locator): Promise<Locator> {
   const berth = activityBarItem(page, 'Berth');
-  const row = page.locator('.monaco-list-row').filter({ hasText: text });
   await untilDone(
     page,
-    `a row for ${text} in the Berth side bar`,
+    `${what} in the Berth side bar`,
     // A second click on an open container would close the side bar again.
     async () => {
       if ((await berth.getAttribute('aria-selected')) !== 'true') await berth.click({ timeout: 5_000 });
     },
-    () => row.first().waitFor({ timeout: 2_000 }).then(() => true, () => false),
+    () => shown.first().waitFor({ timeout: 2_000 }).then(() => true, () => false),
   );
-  return row.first();
+  return shown.first();
+}
+
+/** Clicks our activity-bar entry until the side bar shows a row containing `text`. */
+export function showRowInBerth(page: Page, text: string): Promise<Locator> {
+  return showInBerth(page, `a row for ${text}`, sideBar(page).locator('.monaco-list-row').filter({ hasText: text }));
 }

@@ -10,7 +10,7 @@ import * as vscode from 'vscode';
 import type { BerthApi } from '../../src/api';
 import { isCommandFailure } from '../../src/commands/commandFailure';
 import { docker, runId, SERVICE_CMD, TEST_IMAGE, TEST_LABEL, waitFor } from '../support/docker';
-import { activateBerth } from './testUtil';
+import { activateBerth, terminalText } from './testUtil';
 
 describe('Compose projects', function () {
   this.timeout(120_000);
@@ -67,8 +67,14 @@ describe('Compose projects', function () {
     assert.equal((api.containersTree.getTreeItem(group) as vscode.TreeItem).description, '2/2 running');
   });
 
-  it('lists the project with ps', async () => {
+  it("lists the project with ps: the task's terminal names the project's containers", async () => {
     assert.equal(await vscode.commands.executeCommand('berth.compose.ps', file), 0);
+    const names = (await docker(['ps', '-a', '--filter', `label=${TEST_LABEL}=${runId}`, '--filter', 'label=berth.compose.test=1', '--format', '{{.Names}}'])).split('\n').filter(Boolean);
+    assert.equal(names.length, 2, `the project's containers: ${names.join(', ')}`);
+    const terminal = vscode.window.terminals.find((t) => t.name.includes('Compose PS'));
+    assert.ok(terminal, `no Compose PS terminal among ${vscode.window.terminals.map((t) => t.name).join(', ')}`);
+    const text = await terminalText(terminal);
+    for (const name of names) assert.ok(text.includes(name), `${name} is not in the ps output:\n${text}`);
   });
 
   it('follows the logs in a terminal of their own', async () => {

@@ -22,6 +22,26 @@ export interface TestReport {
   failures: TestFailure[];
   /** BERTH_TEST_RUN_ID as the tests saw it: proves the harness's environment reached them. */
   runId?: string;
+  /** Whether pending tests failed this run (CI): proves CI's rules reached the tests' process. */
+  forbidPending?: boolean;
+}
+
+/**
+ * CI=true (any value but "", "0" or "false"): pending tests fail the run there, as `.only` does
+ * everywhere. Locally a pending test is counted and shown, so work in progress can be skipped.
+ */
+export function isCi(env: NodeJS.ProcessEnv = process.env): boolean {
+  const ci = env.CI?.trim().toLowerCase();
+  return ci !== undefined && ci !== '' && ci !== '0' && ci !== 'false';
+}
+
+/** A run that ran nothing passes nothing: it fails, whatever mocha's exit code says. */
+export function failIfNothingRan(report: TestReport, what: string): TestReport {
+  if (report.passed + report.failed + report.pending === 0) {
+    report.failed++;
+    report.failures.push({ title: 'no tests ran', message: `${what} defined no test: a suite whose data or files went missing must not pass` });
+  }
+  return report;
 }
 
 /** The test files directly in `folder` (not its subfolders, which are suites of their own). */
@@ -51,14 +71,17 @@ function teeSpecOutput(file: string | undefined): () => void {
 }
 
 export function runMochaFiles(files: readonly string[], timeoutMs = 20_000): Promise<TestReport> {
-  const report: TestReport = { passed: 0, failed: 0, pending: 0, failures: [], runId: process.env.BERTH_TEST_RUN_ID };
-  const mocha = new Mocha({ ui: 'bdd', timeout: timeoutMs, color: false, reporter: 'spec' });
+  const forbidPending = isCi();
+  const report: TestReport = { passed: 0, failed: 0, pending: 0, failures: [], runId: process.env.BERTH_TEST_RUN_ID, forbidPending };
+  // failZero, forbidOnly and forbidPending as mocha's own options; failIfNothingRan below also
+  // counts a zero run as a failure, since failZero alone only sets mocha's exit code.
+  const mocha = new Mocha({ ui: 'bdd', timeout: timeoutMs, color: false, reporter: 'spec', failZero: true, forbidOnly: true, forbidPending });
   for (const file of files) mocha.addFile(file);
   const untee = teeSpecOutput(process.env.BERTH_TEST_LOG);
   return new Promise<TestReport>((resolve) => {
     try {
       mocha
-        .run(() => resolve(report))
+        .run(() => resolve(failIfNothingRan(report, `${files.length} test file(s)`)))
         .on('pass', () => report.passed++)
         .on('pending', () => report.pending++)
         // Also fires for failing hooks, which mocha counts as failures too.

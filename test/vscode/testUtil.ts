@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { BerthApi } from '../../src/api';
 import type { ContainersTreeNode } from '../../src/explorer/containers/containerNodes';
-import { waitFor as waitForCondition } from '../support/docker';
+import { waitFor, waitFor as waitForCondition } from '../support/docker';
 
 export { docker, runId, TEST_IMAGE, TEST_LABEL, waitFor } from '../support/docker';
 
@@ -87,4 +87,17 @@ export function containerRow(api: BerthApi, id: string, state?: string): Promise
   return waitForCondition(`${id.slice(0, 12)}${state ? ` ${state}` : ''} in the tree`, async () =>
     ((await api.containersTree.getChildren(undefined)) ?? []).find((n) => n.kind === 'container' && n.container.id === id && (!state || n.container.state === state)),
   );
+}
+
+/**
+ * The text a terminal shows, as a person would copy it: the workbench's own Select All and Copy on
+ * that terminal, read back from the clipboard (the harness's browser grants clipboard access).
+ */
+export async function terminalText(terminal: vscode.Terminal): Promise<string> {
+  terminal.show(false);
+  await waitFor(`${terminal.name} to be the active terminal`, () => vscode.window.activeTerminal === terminal);
+  await vscode.env.clipboard.writeText('');
+  await vscode.commands.executeCommand('workbench.action.terminal.selectAll');
+  await vscode.commands.executeCommand('workbench.action.terminal.copySelection');
+  return waitFor(`the text of ${terminal.name} on the clipboard`, async () => vscode.env.clipboard.readText(), 5_000, 50);
 }

@@ -33,9 +33,15 @@ const EXTRACTION_ERRATA: Record<number, { expect: string[]; why: string }> = {
 
 const key = (rule: string, line: number): string => `${rule}:${line}`;
 
+/** The suite as extracted: fewer cases means the data went missing, and every case below would pass by absence. */
+const MIN_CASES = 63;
+
 describe('BuildKit checks: BuildKit lint suite', () => {
   const cases = JSON.parse(fs.readFileSync(corpusPath('buildkit-checks.json'), 'utf8')) as Case[];
   let agreed = 0;
+  it(`has at least ${MIN_CASES} cases`, () => {
+    assert.ok(cases.length >= MIN_CASES, `${corpusPath('buildkit-checks.json')} holds ${cases.length} cases, expected at least ${MIN_CASES}`);
+  });
   cases.forEach((c, i) => {
     it(`case ${i} (${c.from}) reports ${c.expect.map((e) => key(e.rule, e.line)).join(', ') || 'nothing'}`, () => {
       const df = parseDockerfile(c.dockerfile);

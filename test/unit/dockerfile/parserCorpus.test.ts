@@ -42,12 +42,21 @@ function dump(inst: Instruction, escape: string): string {
   return s;
 }
 
+/** BuildKit's parser testfiles and testfiles-negative as copied: fewer means the data went missing. */
+const MIN_CASES = 33;
+const MIN_NEGATIVES = 4;
+
 describe('parser: BuildKit parser suite', () => {
   const root = corpusPath('dockerfile-parser');
   let agreed = 0;
   let rejected = 0;
   const cases = listDirs(path.join(root, 'testfiles'));
   const negatives = listDirs(path.join(root, 'testfiles-negative'));
+
+  it(`has at least ${MIN_CASES} cases and ${MIN_NEGATIVES} negative cases`, () => {
+    assert.ok(cases.length >= MIN_CASES, `${root}/testfiles holds ${cases.length} cases, expected at least ${MIN_CASES}`);
+    assert.ok(negatives.length >= MIN_NEGATIVES, `${root}/testfiles-negative holds ${negatives.length} cases, expected at least ${MIN_NEGATIVES}`);
+  });
 
   for (const name of cases) {
     it(`agrees with BuildKit on ${name}`, () => {
