@@ -147,8 +147,20 @@ if [ -S "$SOCK" ] && [ ! -w "$SOCK" ]; then
   die "no permission on $SOCK: run as root, or add yourself to the docker group (sudo usermod -aG docker \$USER, then log in again)"
 fi
 
+# The daemon's default bridge: a dockerd whose docker0 link was removed under it (seen when several
+# daemons started and stopped on one host) answers pings but fails every container start with
+# "could not find bridge docker0". A restart recreates the link.
+bridge_ok() {
+  [ "$(id -u)" = 0 ] || return 0
+  command -v ip >/dev/null 2>&1 || return 0
+  ip link show docker0 >/dev/null 2>&1
+}
+
 case "${1:-}" in
-  ensure) answers || { ensure_installed; start; } ;;
+  ensure)
+    answers || { ensure_installed; start; }
+    bridge_ok || { log "docker0 is missing under the running dockerd: restarting it"; stop; start; }
+    ;;
   start) ensure_installed; start ;;
   stop) stop ;;
   status) status ;;

@@ -40,6 +40,8 @@ export class ContainerLogFollower {
     private readonly onEvent: (event: LogFollowEvent) => void,
   ) {}
 
+  private ended = false;
+
   /** Streams open right now (logs and events): 0 once disposed. */
   get openStreams(): number {
     return this.streams;
@@ -52,7 +54,7 @@ export class ContainerLogFollower {
       const driver = String((inspect.HostConfig?.['LogConfig'] as { Type?: string } | undefined)?.Type ?? 'json-file');
       this.onEvent({ kind: 'driver', driver, readable: !UNREADABLE.has(driver) });
       if (UNREADABLE.has(driver)) {
-        this.onEvent({ kind: 'end', reason: `This container's log driver is "${driver}": the engine keeps no logs to show. Run it with --log-driver json-file (or local) to read them here.` });
+        this.end(`This container's log driver is "${driver}": the engine keeps no logs to show. Run it with --log-driver json-file (or local) to read them here.`);
         return;
       }
       let first = true;
@@ -66,8 +68,8 @@ export class ContainerLogFollower {
       }
     } catch (error) {
       if (this.abort.signal.aborted) return;
-      if (error instanceof EngineError && error.kind === 'notFound') this.onEvent({ kind: 'end', reason: 'The container was removed.' });
-      else this.onEvent({ kind: 'end', reason: error instanceof EngineError ? error.userMessage : String(error) });
+      if (error instanceof EngineError && error.kind === 'notFound') this.end('The container was removed.');
+      else this.end(error instanceof EngineError ? error.userMessage : String(error));
     }
   }
 
@@ -125,7 +127,7 @@ export class ContainerLogFollower {
         if (inspect.State?.StartedAt && inspect.State.StartedAt !== startedAt && inspect.State.Status !== 'exited') result = inspect;
       } catch (error) {
         if (error instanceof EngineError && error.kind === 'notFound') {
-          this.onEvent({ kind: 'end', reason: 'The container was removed.' });
+          this.end('The container was removed.');
           result = undefined;
         } else if (!this.abort.signal.aborted) {
           throw error;
@@ -146,6 +148,13 @@ export class ContainerLogFollower {
     });
     await pending;
     return result === 'wait' ? undefined : result;
+  }
+
+  /** The last event: said once, however many looks (a removal seen by several checks) find the end. */
+  private end(reason: string): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.onEvent({ kind: 'end', reason });
   }
 
   dispose(): void {
