@@ -56,6 +56,8 @@ export interface ComposeDocument {
   rangeAt(start: number, end: number): Range;
   /** Values as written, and as Compose's YAML reader decodes them with every alias expanded (see `excessiveAliasing`). */
   values: { written: number; expanded: number };
+  /** Values an alias or a `<<` merge reaches besides their own place: a walk may meet them more than once. */
+  shared: ReadonlySet<ComposeNode>;
 }
 
 /** Tags Compose gives a meaning to; the yaml library does not know them, so their warning is dropped. */
@@ -92,7 +94,9 @@ export function parseCompose(text: string): ComposeDocument {
   const converter = new Converter(doc, rangeAt);
   const top = doc.contents ? converter.node(doc.contents as YamlNode) : undefined;
   for (const at of converter.duplicateKeys) syntax.push(yamlFinding({ code: 'DUPLICATE_KEY', message: 'Map keys must be unique', pos: [at, at + 1] }, 'error', rangeOfError));
-  return { text, top, root: top?.kind === 'map' ? top : undefined, syntax, lineCounter, rangeAt, values: { written: converter.written, expanded: top ? expandedSize(top) : 0 } };
+  // Without an alias or a merge nothing is decoded twice: the count is only made when one is there.
+  const expanded = top && converter.shared.size > 0 ? expandedSize(top, new Map()) : converter.written;
+  return { text, top, root: top?.kind === 'map' ? top : undefined, syntax, lineCounter, rangeAt, values: { written: converter.written, expanded }, shared: converter.shared };
 }
 
 /** A text too big or too deep to parse: one finding at its start, and no model. */
@@ -104,26 +108,21 @@ function unparsed(text: string, size: { values: number; depth: number; reason?: 
     : size.depth > MAX_FLOW_DEPTH
       ? { range: zero, severity: 'error', code: 'compose/nesting-too-deep', message: `Collections nest ${size.depth.toLocaleString('en-US')} deep here; Berth's YAML parser handles ${MAX_FLOW_DEPTH} levels (Compose's, 10,000), so Berth checks nothing more in this file.`, source: 'berth' }
       : { range: zero, severity: 'warning', code: 'compose/too-many-values', message: `This file holds ${size.values.toLocaleString('en-US')} YAML values; Berth checks files of up to ${MAX_VALUES.toLocaleString('en-US')} (parsing takes about 2 KB of memory per value). Split it with \`include:\`, or check it with Compose.`, source: 'berth' };
-  return { text, top: undefined, root: undefined, syntax: [finding], lineCounter, rangeAt: () => zero, values: { written: 0, expanded: 0 } };
+  return { text, top: undefined, root: undefined, syntax: [finding], lineCounter, rangeAt: () => zero, values: { written: 0, expanded: 0 }, shared: new Set() };
 }
 
-/** How many values a node decodes to with its aliases expanded: memoised per node, so linear in the written values. */
-function expandedSize(top: ComposeNode): number {
-  const sizes = new Map<ComposeNode, number>();
-  // Post-order without recursion: a node's size once all its children have theirs.
-  const stack: { node: ComposeNode; ready: boolean }[] = [{ node: top, ready: false }];
-  while (stack.length > 0) {
-    const { node, ready } = stack.pop()!;
-    if (sizes.has(node)) continue;
-    const children = node.kind === 'map' ? node.entries.map((e) => e.value) : node.kind === 'seq' ? node.items : [];
-    if (ready) {
-      sizes.set(node, children.reduce((n, c) => n + sizes.get(c)!, 1));
-      continue;
-    }
-    stack.push({ node, ready: true });
-    for (const c of children) if (!sizes.has(c)) stack.push({ node: c, ready: false });
-  }
-  return sizes.get(top)!;
+/**
+ * How many values a node decodes to with its aliases expanded: memoised per node, so linear in the
+ * written values. Recursive, as the converter that made the nodes is: as deep as the YAML parser goes.
+ */
+function expandedSize(node: ComposeNode, sizes: Map<ComposeNode, number>): number {
+  const known = sizes.get(node);
+  if (known !== undefined) return known;
+  let size = 1;
+  if (node.kind === 'seq') for (const item of node.items) size += expandedSize(item, sizes);
+  else if (node.kind === 'map') for (const e of node.entries) size += expandedSize(e.value, sizes);
+  sizes.set(node, size);
+  return size;
 }
 
 /**
@@ -154,6 +153,8 @@ class Converter {
   readonly duplicateKeys: number[] = [];
   /** Values converted (each written value once, whatever refers to it). */
   written = 0;
+  /** Alias targets and the values `<<` merges copy in. */
+  readonly shared = new Set<ComposeNode>();
 
   /** Anchors by name, in text order: yaml's own `Alias.resolve` walks the whole document per alias. */
   private readonly anchors = new Map<string, { at: number; node: YamlNode }[]>();
@@ -188,7 +189,9 @@ class Converter {
     if (isAlias(n)) {
       const target = this.anchored(n.source, n.range?.[0] ?? 0);
       if (!target || this.converting.has(target)) return this.scalar(null, n.range?.[0] ?? fallback, n.range?.[1] ?? fallback);
-      return this.node(target);
+      const out = this.node(target);
+      this.shared.add(out);
+      return out;
     }
     if (!n) return this.scalar(null, fallback, fallback);
     const known = this.done.get(n);
@@ -248,6 +251,7 @@ class Converter {
       for (const e of source) {
         if (seen.has(e.key)) continue;
         seen.add(e.key);
+        this.shared.add(e.value);
         out.push({ ...e, merged: true });
       }
     }

@@ -32,6 +32,7 @@ const SPEC_URL = 'https://docs.docker.com/reference/compose-file/';
 export function validateSchema(doc: ComposeDocument): Finding[] {
   if (!doc.top) return [];
   checked = new WeakMap();
+  shared = doc.shared;
   ids.clear();
   idOf = new WeakMap();
   const problems: Problem[] = [];
@@ -56,9 +57,11 @@ export function validateSchema(doc: ComposeDocument): Finding[] {
  * aliases is checked once (its problems are the same wherever it is used; reporting keeps the first).
  */
 let checked = new WeakMap<ComposeNode, Map<JsonSchema, Problem[]>>();
+/** The values aliases and merges reach more than once: the others are met once, and not remembered. */
+let shared: ReadonlySet<ComposeNode> = new Set();
 
 function check(node: ComposeNode, schemaIn: JsonSchema, place: Place, out: Problem[]): void {
-  if (node.kind === 'scalar') return checkOnce(node, schemaIn, place, out);
+  if (node.kind === 'scalar' || !shared.has(node)) return checkOnce(node, schemaIn, place, out);
   let bySchema = checked.get(node);
   const known = bySchema?.get(schemaIn);
   if (known) {
@@ -220,6 +223,7 @@ const ids = new Map<string, number>();
 let idOf = new WeakMap<ComposeNode, number>();
 
 function canonicalId(top: ComposeNode): number {
+  if (top.kind === 'scalar') return intern(JSON.stringify(top.value));
   const stack: { node: ComposeNode; ready: boolean }[] = [{ node: top, ready: false }];
   while (stack.length > 0) {
     const { node, ready } = stack.pop()!;
@@ -236,11 +240,15 @@ function canonicalId(top: ComposeNode): number {
         : node.kind === 'seq'
           ? `[${node.items.map((i) => idOf.get(i)).join(',')}]`
           : `{${node.entries.map((e) => `${JSON.stringify(e.key)}:${idOf.get(e.value)}`).sort().join(',')}}`;
-    let id = ids.get(form);
-    if (id === undefined) ids.set(form, (id = ids.size));
-    idOf.set(node, id);
+    idOf.set(node, intern(form));
   }
   return idOf.get(top)!;
+}
+
+function intern(form: string): number {
+  let id = ids.get(form);
+  if (id === undefined) ids.set(form, (id = ids.size));
+  return id;
 }
 
 /** The value's range, or the key's when the value is empty (`key:` with nothing after it). */
