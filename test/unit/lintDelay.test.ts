@@ -7,11 +7,13 @@ describe('lint delay', () => {
     assert.equal(lintDelay(undefined), 0, 'not measured yet');
     assert.equal(lintDelay(0.3), 0);
     assert.equal(lintDelay(5), 0);
+    assert.equal(lintDelay(12), 0, 'the same file on a busy machine');
     assert.equal(lintDelay(IMMEDIATE_BELOW_MS - 0.1), 0);
   });
 
   it('makes a costly document wait in proportion to its cost, up to a second', () => {
     assert.equal(lintDelay(20), 40);
+    assert.equal(lintDelay(IMMEDIATE_BELOW_MS), 2 * IMMEDIATE_BELOW_MS);
     assert.equal(lintDelay(100), 200);
     assert.ok(lintDelay(200) > lintDelay(100));
     assert.equal(lintDelay(5000), MAX_DELAY_MS);
