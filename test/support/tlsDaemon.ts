@@ -4,7 +4,8 @@
  * file and unix socket all live in one temp folder, and it has no bridge and no iptables rules, so
  * the testbed's engine never notices it. stop() ends it and removes the folder.
  */
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as net from 'node:net';
@@ -97,6 +98,15 @@ export async function startTlsDaemon(): Promise<TlsDaemon> {
   const socket = path.join(dir, 'docker.sock');
   const config = path.join(dir, 'daemon.json');
   fs.writeFileSync(config, '{}\n'); // not the machine's /etc/docker/daemon.json
+  const bridge = `berthtls${randomBytes(3).toString('hex')}`;
+  execFileSync('ip', ['link', 'add', bridge, 'type', 'bridge']);
+  const removeBridge = (): void => {
+    try {
+      execFileSync('ip', ['link', 'del', bridge], { stdio: 'ignore' });
+    } catch {
+      // Already gone.
+    }
+  };
   const log = path.join(dir, 'dockerd.log');
   const out = fs.openSync(log, 'a');
   // prettier-ignore
@@ -111,7 +121,9 @@ export async function startTlsDaemon(): Promise<TlsDaemon> {
     '--tlscacert', path.join(dir, 'test-ca.pem'),
     '--tlscert', path.join(dir, 'server-cert.pem'),
     '--tlskey', path.join(dir, 'server-key.pem'),
-    '--bridge=none',
+    // A bridge of its own: with `--bridge=none` dockerd deletes any docker0 link it finds at start,
+    // the main engine's included, and every later container start there fails.
+    `--bridge=${bridge}`,
     '--iptables=false',
   ], { stdio: ['ignore', out, out] });
   fs.closeSync(out);
@@ -136,6 +148,7 @@ export async function startTlsDaemon(): Promise<TlsDaemon> {
       const containerdPid = Number(fs.readFileSync(path.join(dir, 'exec', 'containerd', 'containerd.pid'), 'utf8').trim() || 0);
       if (containerdPid > 0) process.kill(containerdPid, 'SIGKILL');
     }
+    removeBridge();
     fs.rmSync(dir, { recursive: true, force: true });
   };
 
