@@ -71,7 +71,8 @@ describe('Compose projects', function () {
     assert.equal(await vscode.commands.executeCommand('berth.compose.ps', file), 0);
     const names = (await docker(['ps', '-a', '--filter', `label=${TEST_LABEL}=${runId}`, '--filter', 'label=berth.compose.test=1', '--format', '{{.Names}}'])).split('\n').filter(Boolean);
     assert.equal(names.length, 2, `the project's containers: ${names.join(', ')}`);
-    const terminal = vscode.window.terminals.find((t) => t.name.includes('Compose PS'));
+    // The newest one: an earlier suite's Compose PS terminal (another project) can still be open.
+    const terminal = vscode.window.terminals.filter((t) => t.name.includes('Compose PS')).at(-1);
     assert.ok(terminal, `no Compose PS terminal among ${vscode.window.terminals.map((t) => t.name).join(', ')}`);
     const text = await terminalText(terminal);
     for (const name of names) assert.ok(text.includes(name), `${name} is not in the ps output:\n${text}`);
