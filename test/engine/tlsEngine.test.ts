@@ -10,16 +10,19 @@ import { EngineClient } from '../../src/engine/client';
 import { EngineConnection } from '../../src/engine/engineConnection';
 import { EngineError } from '../../src/engine/errors';
 import { resolveEndpoint } from '../../src/engine/resolveEndpoint';
-import { waitFor } from '../support/docker';
+import { docker, runId, TEST_IMAGE, TEST_LABEL, waitFor } from '../support/docker';
 import { startTlsDaemon, type TlsDaemon } from '../support/tlsDaemon';
 
 describe('a TLS engine (a real dockerd --tlsverify on loopback)', function () {
   this.timeout(30_000);
   let daemon: TlsDaemon;
   const disposables: { dispose(): void }[] = [];
+  /** The machine's network interfaces before the second daemon started. */
+  let interfaces: string[];
 
   before(async function () {
     this.timeout(120_000);
+    interfaces = networkInterfaces();
     daemon = await startTlsDaemon();
   });
 
@@ -93,4 +96,16 @@ describe('a TLS engine (a real dockerd --tlsverify on loopback)', function () {
   it('with DOCKER_TLS (no verify) accepts a server certificate from an unknown CA, as the CLI does', async () => {
     await clientFor({ DOCKER_TLS: '1', DOCKER_CERT_PATH: daemon.certs.wrongCa }).ping();
   });
+
+  it("stops, and leaves the machine's network interfaces and the testbed engine as they were", async function () {
+    this.timeout(60_000);
+    await daemon.stop();
+    // A second dockerd shares the network namespace: one started with --bridge=none deletes docker0.
+    assert.deepEqual(networkInterfaces(), interfaces);
+    await docker(['run', '--rm', '--label', `${TEST_LABEL}=${runId}`, TEST_IMAGE, 'true']);
+  });
 });
+
+function networkInterfaces(): string[] {
+  return fs.readdirSync('/sys/class/net').sort();
+}

@@ -1,8 +1,9 @@
 /**
  * A second, real dockerd that answers only TLS on a loopback port (`--tlsverify`), with
  * certificates openssl makes for the test. Its data root, exec root (and so its containerd), pid
- * file and unix socket all live in one temp folder, and it has no bridge and no iptables rules, so
- * the testbed's engine never notices it. stop() ends it and removes the folder.
+ * file and unix socket all live in one temp folder; it has a bridge of its own and touches no
+ * iptables rule or sysctl, so the testbed's engine never notices it. stop() ends it and removes
+ * the folder and the bridge.
  */
 import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -125,6 +126,8 @@ export async function startTlsDaemon(): Promise<TlsDaemon> {
     // the main engine's included, and every later container start there fails.
     `--bridge=${bridge}`,
     '--iptables=false',
+    '--ip-masq=false',
+    '--ip-forward=false',
   ], { stdio: ['ignore', out, out] });
   fs.closeSync(out);
   let exitedWith: string | undefined;
@@ -145,8 +148,12 @@ export async function startTlsDaemon(): Promise<TlsDaemon> {
       child.kill('SIGKILL');
       await exited;
       // A dockerd killed hard leaves its containerd running.
-      const containerdPid = Number(fs.readFileSync(path.join(dir, 'exec', 'containerd', 'containerd.pid'), 'utf8').trim() || 0);
-      if (containerdPid > 0) process.kill(containerdPid, 'SIGKILL');
+      try {
+        const containerdPid = Number(fs.readFileSync(path.join(dir, 'exec', 'containerd', 'containerd.pid'), 'utf8').trim() || 0);
+        if (containerdPid > 0) process.kill(containerdPid, 'SIGKILL');
+      } catch {
+        // No containerd was started, or it is gone already.
+      }
     }
     removeBridge();
     fs.rmSync(dir, { recursive: true, force: true });
