@@ -14,6 +14,7 @@ import { promisify } from 'node:util';
 import { EngineClient } from '../../src/engine/client';
 import { parseDockerHost } from '../../src/engine/endpoint';
 import type { EngineError } from '../../src/engine/errors';
+import { ExecSession } from '../../src/engine/exec';
 import { freePort } from '../harness/codeServer';
 import { createTestContainer, removeTestContainers, runId, waitFor } from '../support/docker';
 
@@ -124,6 +125,20 @@ describe('an ssh:// engine', function () {
     assert.match(version.version, /^\d+\./);
     const listed = await c.listContainers();
     assert.ok(listed.some((x) => x.id === id), 'the test container is listed over ssh');
+  });
+
+  it('runs a command in a container over ssh: the hijacked exec stream carries input and output, and ends with the command', async () => {
+    const id = await createTestContainer(`berth-ssh-exec-${runId}`, { start: true });
+    const c = client(`ssh://root@127.0.0.1:${port}`);
+    const session = await ExecSession.start(c, id, { cmd: ['sh', '-c', 'read line; echo "got $line"; exit 3'] });
+    let output = '';
+    let exitCode: number | undefined | null = null;
+    session.onData((text) => (output += text));
+    session.onExit((code) => (exitCode = code));
+    session.write('over ssh\n');
+    await waitFor('the command to end', () => exitCode !== null);
+    assert.match(output, /got over ssh/);
+    assert.equal(exitCode, 3);
   });
 
   it('applies ~/.ssh/config: a host alias with its own HostName, Port and User', async () => {
