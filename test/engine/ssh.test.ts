@@ -7,7 +7,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
@@ -42,7 +42,7 @@ describe('an ssh:// engine', function () {
   };
 
   before(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), 'berth-ssh-'));
+    dir = mkdtempSync(path.join(tmpdir(), 'berth-ssh-test-'));
     mkdirSync('/run/sshd', { recursive: true }); // sshd's privilege-separation folder
     await run('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', path.join(dir, 'host_key')]);
     await run('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', path.join(dir, 'other_host_key')]);
@@ -155,6 +155,19 @@ describe('an ssh:// engine', function () {
     stop.abort();
     (events as NodeJS.ReadableStream & { destroy(): void }).destroy();
     assert.equal(logins() - before, 1, `sshd accepted ${logins() - before} logins for one engine:\n${sshdLog}`);
+  });
+
+  it('leaves no ssh master and no control folder behind once disposed, even if the process exits right after', async () => {
+    const sessionFolders = (): string[] => readdirSync(tmpdir()).filter((f) => /^berth-ssh-(?!test-)/.test(f));
+    const before = new Set(sessionFolders());
+    const c = client(`ssh://root@127.0.0.1:${port}`);
+    await c.ping();
+    const folder = sessionFolders().find((f) => !before.has(f));
+    assert.ok(folder, 'the session has a private folder for its control socket');
+    c.dispose();
+    assert.equal(existsSync(path.join(tmpdir(), folder)), false, 'the folder is gone when dispose() returns');
+    const { stdout } = await run('ps', ['-eo', 'args']);
+    assert.ok(!stdout.includes(folder), `an ssh process still names ${folder}:\n${stdout}`);
   });
 
   it('refuses a host whose key is not in known_hosts, naming the host and its fingerprint, and offers it no key', async () => {
