@@ -74,7 +74,9 @@ export class SshChannel extends Duplex {
   timeout = 0;
 
   constructor(args: readonly string[], explain: (exit: SshExit) => Promise<Error>, onSpawnError: (error: unknown) => Error) {
-    super();
+    // As a net.Socket: when the engine ends the connection, this side ends too and 'close' follows
+    // (a hijacked exec stream waits for it).
+    super({ allowHalfOpen: false });
     const child = spawn('ssh', [...args], { stdio: 'pipe', windowsHide: true });
     this.child = child;
     child.stdout!.on('data', (chunk: Buffer) => {

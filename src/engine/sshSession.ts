@@ -12,6 +12,7 @@
  * long. HTTP connections are kept alive and reused, so a burst of requests starts no process
  * each. Windows' OpenSSH has no ControlMaster: there each HTTP connection is its own ssh.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { Agent, type AgentOptions } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -61,6 +62,7 @@ const CONTROL_PERSIST_S = 60;
 const IDLE_CHANNEL_MS = 30_000;
 const MASTER_START_TIMEOUT_MS = 60_000;
 const PROBE_TIMEOUT_MS = 15_000;
+const STOP_MASTER_TIMEOUT_MS = 3_000;
 /** Unix socket paths are limited to about 104 bytes. */
 const MAX_CONTROL_PATH = 100;
 
@@ -167,11 +169,11 @@ export class SshSession {
     const folder = this.folder;
     const controlPath = this.controlPath;
     if (!folder || !controlPath) return;
-    const removeFolder = (): void => rmSync(folder, { recursive: true, force: true });
-    if (!existsSync(controlPath)) {
-      removeFolder();
-      return;
+    // Synchronous (a local socket, milliseconds): dispose often runs just before the process
+    // exits, and the master and its folder must not outlive it.
+    if (existsSync(controlPath)) {
+      spawnSync('ssh', sshArgs(this.target, ['-o', controlPathOption(controlPath), '-O', 'exit']), { stdio: 'ignore', timeout: STOP_MASTER_TIMEOUT_MS, windowsHide: true });
     }
-    runSsh(sshArgs(this.target, ['-o', controlPathOption(controlPath), '-O', 'exit']), PROBE_TIMEOUT_MS).then(removeFolder, removeFolder);
+    rmSync(folder, { recursive: true, force: true });
   }
 }

@@ -7,13 +7,14 @@
  */
 import * as assert from 'node:assert/strict';
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { EngineClient } from '../../src/engine/client';
 import { parseDockerHost } from '../../src/engine/endpoint';
 import type { EngineError } from '../../src/engine/errors';
+import { ExecSession } from '../../src/engine/exec';
 import { freePort } from '../harness/codeServer';
 import { createTestContainer, removeTestContainers, runId, waitFor } from '../support/docker';
 
@@ -41,7 +42,7 @@ describe('an ssh:// engine', function () {
   };
 
   before(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), 'berth-ssh-'));
+    dir = mkdtempSync(path.join(tmpdir(), 'berth-ssh-test-'));
     mkdirSync('/run/sshd', { recursive: true }); // sshd's privilege-separation folder
     await run('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', path.join(dir, 'host_key')]);
     await run('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', path.join(dir, 'other_host_key')]);
@@ -126,6 +127,20 @@ describe('an ssh:// engine', function () {
     assert.ok(listed.some((x) => x.id === id), 'the test container is listed over ssh');
   });
 
+  it('runs a command in a container over ssh: the hijacked exec stream carries input and output, and ends with the command', async () => {
+    const id = await createTestContainer(`berth-ssh-exec-${runId}`, { start: true });
+    const c = client(`ssh://root@127.0.0.1:${port}`);
+    const session = await ExecSession.start(c, id, { cmd: ['sh', '-c', 'read line; echo "got $line"; exit 3'] });
+    let output = '';
+    let exitCode: number | undefined | null = null;
+    session.onData((text) => (output += text));
+    session.onExit((code) => (exitCode = code));
+    session.write('over ssh\n');
+    await waitFor('the command to end', () => exitCode !== null);
+    assert.match(output, /got over ssh/);
+    assert.equal(exitCode, 3);
+  });
+
   it('applies ~/.ssh/config: a host alias with its own HostName, Port and User', async () => {
     await client('ssh://berth-engine-alias').ping();
   });
@@ -140,6 +155,19 @@ describe('an ssh:// engine', function () {
     stop.abort();
     (events as NodeJS.ReadableStream & { destroy(): void }).destroy();
     assert.equal(logins() - before, 1, `sshd accepted ${logins() - before} logins for one engine:\n${sshdLog}`);
+  });
+
+  it('leaves no ssh master and no control folder behind once disposed, even if the process exits right after', async () => {
+    const sessionFolders = (): string[] => readdirSync(tmpdir()).filter((f) => /^berth-ssh-(?!test-)/.test(f));
+    const before = new Set(sessionFolders());
+    const c = client(`ssh://root@127.0.0.1:${port}`);
+    await c.ping();
+    const folder = sessionFolders().find((f) => !before.has(f));
+    assert.ok(folder, 'the session has a private folder for its control socket');
+    c.dispose();
+    assert.equal(existsSync(path.join(tmpdir(), folder)), false, 'the folder is gone when dispose() returns');
+    const { stdout } = await run('ps', ['-eo', 'args']);
+    assert.ok(!stdout.includes(folder), `an ssh process still names ${folder}:\n${stdout}`);
   });
 
   it('refuses a host whose key is not in known_hosts, naming the host and its fingerprint, and offers it no key', async () => {
