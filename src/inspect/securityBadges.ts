@@ -42,3 +42,35 @@ export function securityBadges(inspect: RawContainerInspect): SecurityBadge[] {
   if (unconfined.length > 0 && h['Privileged'] !== true) badges.push({ kind: 'unconfined', explanation: `${unconfined.map((u) => (u === 'seccomp' ? 'seccomp' : 'AppArmor')).join(' and ')} unconfined: the kernel's guard rails are off.` });
   return badges;
 }
+
+/** Most dangerous first: the badge shows the first one or two. */
+const BADGE_ORDER: SecurityBadgeKind[] = ['privileged', 'dockerSocket', 'hostPid', 'hostNetwork', 'hostIpc', 'dangerousCaps', 'unconfined', 'root'];
+const BADGE_LETTER: Record<SecurityBadgeKind, string> = {
+  privileged: 'P',
+  dockerSocket: 'S',
+  hostPid: 'H',
+  hostNetwork: 'H',
+  hostIpc: 'H',
+  dangerousCaps: 'C',
+  unconfined: 'U',
+  root: 'R',
+};
+
+export interface BadgeDecoration {
+  /** At most two letters (VS Code's limit), most dangerous first: `PS`, `H`, `R`. */
+  badge: string;
+  /** One line per finding, each explained. */
+  tooltip: string;
+  /** `danger` for what hands the host over (privileged, socket, host PID), `warning` for the rest, `note` for root alone. */
+  severity: 'danger' | 'warning' | 'note';
+}
+
+/** What the row's decoration shows for these findings; undefined when there are none. */
+export function badgeDecoration(badges: readonly SecurityBadge[]): BadgeDecoration | undefined {
+  if (badges.length === 0) return undefined;
+  const sorted = [...badges].sort((a, b) => BADGE_ORDER.indexOf(a.kind) - BADGE_ORDER.indexOf(b.kind));
+  const letters = [...new Set(sorted.map((b) => BADGE_LETTER[b.kind]))].slice(0, 2).join('');
+  const kinds = new Set(sorted.map((b) => b.kind));
+  const severity = kinds.has('privileged') || kinds.has('dockerSocket') || kinds.has('hostPid') ? 'danger' : kinds.size === 1 && kinds.has('root') ? 'note' : 'warning';
+  return { badge: letters, tooltip: sorted.map((b) => b.explanation).join('\n'), severity };
+}

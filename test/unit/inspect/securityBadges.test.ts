@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { RawContainerInspect } from '../../../src/engine/inspect';
-import { securityBadges } from '../../../src/inspect/securityBadges';
+import { badgeDecoration, securityBadges } from '../../../src/inspect/securityBadges';
 
 function container(host: Record<string, unknown>, extra: Partial<RawContainerInspect> = {}): RawContainerInspect {
   return { Id: 'x', HostConfig: { NetworkMode: 'default', PidMode: '', IpcMode: 'private', ...host }, Config: { User: '1000' }, Mounts: [], ...extra };
@@ -21,5 +21,24 @@ describe('security badges', () => {
     assert.deepEqual(kinds(container({ SecurityOpt: ['seccomp=unconfined', 'apparmor:unconfined'] })), ['unconfined']);
     const [caps] = securityBadges(container({ CapAdd: ['SYS_PTRACE', 'ALL'] }));
     assert.equal(caps?.explanation, 'Dangerous capabilities added: SYS_PTRACE, ALL.');
+  });
+});
+
+describe('security badge decoration', () => {
+  it('shows nothing without findings', () => {
+    assert.equal(badgeDecoration([]), undefined);
+  });
+  it('puts the most dangerous first, at most two letters, and explains every finding', () => {
+    const badges = securityBadges(container({ NetworkMode: 'host', Privileged: true, CapAdd: ['NET_ADMIN'] }, { Config: { User: '' } }));
+    const decoration = badgeDecoration(badges);
+    assert.equal(decoration?.badge, 'PH');
+    assert.equal(decoration?.severity, 'danger');
+    assert.equal(decoration?.tooltip.split('\n').length, badges.length);
+    assert.match(decoration?.tooltip ?? '', /^Privileged/);
+  });
+  it('rates root alone a note and host namespaces a warning', () => {
+    assert.deepEqual(badgeDecoration(securityBadges(container({}, { Config: { User: 'root' } })))?.severity, 'note');
+    assert.deepEqual(badgeDecoration(securityBadges(container({ IpcMode: 'host' })))?.badge, 'H');
+    assert.deepEqual(badgeDecoration(securityBadges(container({ IpcMode: 'host' })))?.severity, 'warning');
   });
 });
