@@ -24,7 +24,7 @@ const CI = Boolean(process.env.CI && !['0', 'false'].includes(process.env.CI.tri
  * daemon, so it comes last.
  */
 const LAYERS = [
-  { name: 'unit', needsTestbed: false, budgetMs: 4 * 60_000, run: (budget) => mochaLayer('unit', 'out/test/unit', '.test.js', 5_000, budget) },
+  { name: 'unit', needsTestbed: false, budgetMs: 4 * 60_000, run: (budget) => unitLayer(budget) },
   { name: 'engine', needsTestbed: true, budgetMs: 2 * 60_000, run: (budget) => mochaLayer('engine', 'out/test/engine', '.test.js', 60_000, budget) },
   { name: 'vscode', needsTestbed: true, budgetMs: 3 * 60_000, run: (budget) => extensionHostLayer('vscode', 'out/test/vscode/index.js', true, budget) },
   { name: 'restricted', needsTestbed: true, budgetMs: 90_000, run: (budget) => extensionHostLayer('restricted', 'out/test/vscode/restricted/index.js', false, budget) },
@@ -107,6 +107,18 @@ async function mochaLayer(name, dir, suffix, timeoutMs, budgetMs, recursive = tr
   });
   if (!fs.existsSync(report)) return crashed(name, `mocha wrote no report (${result.reason})`);
   return JSON.parse(fs.readFileSync(report, 'utf8'));
+}
+
+/** The unit tests, plus `npm run lint`: the layer rules in eslint.config.mjs fail the layer like a test. Both share the layer's budget. */
+async function unitLayer(budgetMs) {
+  const started = Date.now();
+  const lint = await run('npm', ['run', '--silent', 'lint'], { timeoutMs: budgetMs });
+  const report = await mochaLayer('unit', 'out/test/unit', '.test.js', 5_000, Math.max(1_000, budgetMs - (Date.now() - started)));
+  if (lint.code !== 0) {
+    report.failed++;
+    report.failures.push({ title: 'npm run lint', message: `eslint found problems (${lint.reason}); run npm run lint to see them` });
+  }
+  return report;
 }
 
 async function extensionHostLayer(name, entry, trusted, budgetMs) {

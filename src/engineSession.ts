@@ -1,14 +1,15 @@
 /**
  * The VS Code side of "which engine, and is it up": resolves the endpoint from settings,
  * env and docker contexts, owns the one EngineConnection, and replaces it when the user
- * switches engine. Everything that lives only while an engine is connected hangs off
- * `onDidChangeConnection` so it is torn down with it.
+ * switches engine. Everything that lives only while an engine is connected hangs off the
+ * connection's scope (`onEachConnection`), which ends with it.
  */
 import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { Config } from './config';
 import { ContextKeys } from './ids';
 import type { EngineEndpoint } from './engine/endpoint';
+import { ConnectionScope } from './engine/connectionScope';
 import { EngineError } from './engine/errors';
 import { EngineConnection, type EngineState } from './engine/engineConnection';
 import { resolveEndpoint } from './engine/resolveEndpoint';
@@ -19,7 +20,8 @@ const CHOICE_KEY = 'berth.engineChoice';
 
 export class EngineSession implements vscode.Disposable {
   private connectionValue: EngineConnection | undefined;
-  private connectionSubscriptions: { dispose(): void }[] = [];
+  private scope: ConnectionScope | undefined;
+  private readonly attachers = new Set<(scope: ConnectionScope) => void>();
   private stateValue: EngineState = { kind: 'connecting' };
   private started = false;
   private readonly stateEmitter = new vscode.EventEmitter<EngineState>();
@@ -56,6 +58,16 @@ export class EngineSession implements vscode.Disposable {
 
   get engineChoice(): EngineChoice | undefined {
     return this.workspaceState.get<EngineChoice>(CHOICE_KEY);
+  }
+
+  /**
+   * Calls `attach` with the scope of the current connection and of every later one. What `attach`
+   * adds to the scope is disposed when that connection goes (engine switch, settings change).
+   */
+  onEachConnection(attach: (scope: ConnectionScope) => void): vscode.Disposable {
+    this.attachers.add(attach);
+    if (this.scope) attach(this.scope);
+    return new vscode.Disposable(() => this.attachers.delete(attach));
   }
 
   /** Connects on first need (a visible view, a command), so activation stays cheap. */
@@ -121,10 +133,20 @@ export class EngineSession implements vscode.Disposable {
       requestTimeoutMs: Config.requestTimeoutMs(),
       log: (m) => this.log.debug(m),
     });
+    const scope = new ConnectionScope(connection);
+    scope.add(connection);
+    scope.add(connection.onDidChangeState((s) => this.setState(s)));
     this.connectionValue = connection;
-    this.connectionSubscriptions.push(connection.onDidChangeState((s) => this.setState(s)));
+    this.scope = scope;
     this.setState({ kind: 'connecting' });
     this.connectionEmitter.fire(connection);
+    for (const attach of this.attachers) {
+      try {
+        attach(scope);
+      } catch (error) {
+        this.log.error(`attaching to the engine failed: ${String(error)}`);
+      }
+    }
     connection.start();
   }
 
@@ -139,9 +161,8 @@ export class EngineSession implements vscode.Disposable {
   }
 
   private teardown(): void {
-    for (const s of this.connectionSubscriptions) s.dispose();
-    this.connectionSubscriptions = [];
-    this.connectionValue?.dispose();
+    this.scope?.dispose();
+    this.scope = undefined;
     this.connectionValue = undefined;
   }
 

@@ -3,13 +3,14 @@ import * as vscode from 'vscode';
 import { createApi, type BerthApi } from './api';
 import { registerCommands } from './commands/registerCommands';
 import { registerComposeCodeLens } from './compose/composeCodeLens';
+import { editorComposeHost } from './compose/composeEditorHost';
 import { ComposeRunner } from './compose/composeRunner';
+import { Config } from './config';
 import { LocalImageNames } from './engine/localImageNames';
 import { EngineSession } from './engineSession';
-import { ContainersTree } from './explorer/containers/containersTree';
+import { Explorer } from './explorer/explorer';
 import { registerComposeLanguage, type ComposeLintCounts } from './language/compose/composeLanguage';
 import { registerDockerfileLanguage } from './language/dockerfile/dockerfileLanguage';
-import { Views } from './ids';
 import { InspectDocuments, registerInspectDocuments } from './inspect/inspectDocuments';
 import { createEngineStatusBar } from './statusBar';
 
@@ -17,34 +18,29 @@ export function activate(context: vscode.ExtensionContext): BerthApi {
   const started = performance.now();
   const log = vscode.window.createOutputChannel('Berth', { log: true });
   const session = new EngineSession(context.workspaceState, log);
-  const containers = new ContainersTree(session);
-  const containersView = vscode.window.createTreeView(Views.containers, {
-    treeDataProvider: containers,
-    showCollapseAll: true,
-    canSelectMany: true,
-  });
-  containers.bindView(containersView);
+  const explorer = new Explorer(session);
   const images = new LocalImageNames();
   const composeLints: ComposeLintCounts = { offThread: 0, inProcess: 0 };
   const imageOptions = { images: () => images.get() };
   const inspectDocuments = new InspectDocuments(session);
+  // The language side reads no settings: the workspace's -f list and the rule settings are passed in.
+  const composeOptions = { ...imageOptions, hostFor: editorComposeHost, detectByContent: Config.composeDetectByContent };
+  const dockerfileOptions = { ...imageOptions, lintSettings: Config.dockerfileLintSettings };
 
   context.subscriptions.push(
     log,
     session,
-    containers,
-    containersView,
+    explorer,
     createEngineStatusBar(session),
-    ...registerCommands({ session, containers, log, compose: new ComposeRunner(log), inspectDocuments }),
+    ...registerCommands({ session, explorer, log, compose: new ComposeRunner(log), inspectDocuments }),
     ...registerInspectDocuments(inspectDocuments),
-    images,
-    session.onDidChangeConnection((c) => images.attach(c)),
-    ...registerComposeLanguage(imageOptions, log, composeLints),
+    session.onEachConnection((scope) => images.attach(scope)),
+    ...registerComposeLanguage(composeOptions, log, composeLints),
     ...registerComposeCodeLens(),
-    ...registerDockerfileLanguage(imageOptions),
+    ...registerDockerfileLanguage(dockerfileOptions),
   );
   const activationMs = performance.now() - started;
-  return createApi(session, containers, () => activationMs, composeLints);
+  return createApi(session, explorer.containers, () => activationMs, composeLints);
 }
 
 export function deactivate(): void {

@@ -1,6 +1,7 @@
 /** Every command, view and context key id in one place, so a typo is a compile error. */
 export const Commands = {
   containersRefresh: 'berth.containers.refresh',
+  containersFilter: 'berth.containers.filter',
   containerStart: 'berth.container.start',
   containerStop: 'berth.container.stop',
   containerRestart: 'berth.container.restart',

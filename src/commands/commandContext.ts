@@ -2,12 +2,13 @@
 import type * as vscode from 'vscode';
 import type { ComposeRunner } from '../compose/composeRunner';
 import type { EngineSession } from '../engineSession';
-import type { ContainersTree } from '../explorer/containers/containersTree';
+import type { Explorer } from '../explorer/explorer';
 import type { InspectDocuments } from '../inspect/inspectDocuments';
 
 export interface CommandContext {
   session: EngineSession;
-  containers: ContainersTree;
+  /** The sidebar's views, by view id. */
+  explorer: Explorer;
   log: vscode.LogOutputChannel;
   compose: ComposeRunner;
   inspectDocuments: InspectDocuments;

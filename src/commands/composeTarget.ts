@@ -8,9 +8,10 @@ import * as vscode from 'vscode';
 import { Config } from '../config';
 import type { ComposeTarget } from '../compose/composeCli';
 import { isComposeFileName, targetFromFile, targetFromLabels } from '../compose/composeTargets';
-import { ComposeProjectNode, ContainerNode } from '../explorer/containers/containerNodes';
+import { Views } from '../ids';
 import type { CommandContext } from './commandContext';
 import { Refusal } from './commandFailure';
+import { targetsOf } from './targets';
 
 export interface ResolvedComposeTarget {
   target: ComposeTarget;
@@ -49,11 +50,11 @@ export async function resolveComposeTarget(ctx: CommandContext, args: unknown[])
   const [arg] = args;
   if (arg instanceof vscode.Uri) return fromFile(arg);
   if (isServiceRef(arg)) return fromFile(arg.uri, arg.service);
-  if (arg instanceof ComposeProjectNode || arg instanceof ContainerNode) {
-    const container = arg instanceof ComposeProjectNode ? arg.children[0]?.container : arg.container;
-    const target = container ? targetFromLabels(container.labels) : undefined;
-    if (!target) throw new Error(`${container?.name ?? 'This container'} does not belong to a compose project.`);
-    return { target, ...(arg instanceof ContainerNode && container?.composeService ? { service: container.composeService } : {}) };
+  const rows = targetsOf([arg]);
+  if (rows) {
+    const target = rows.compose ? targetFromLabels(rows.compose.labels) : undefined;
+    if (!target) throw new Error(`${rows.names[0] ?? 'This container'} does not belong to a compose project.`);
+    return { target, ...(rows.compose?.service ? { service: rows.compose.service } : {}) };
   }
   const active = vscode.window.activeTextEditor?.document.uri;
   if (active?.scheme === 'file' && isComposeFileName(path.basename(active.fsPath))) return fromFile(active);
@@ -67,7 +68,7 @@ async function pickTarget(ctx: CommandContext): Promise<ResolvedComposeTarget | 
     .filter((f) => isComposeFileName(path.basename(f.fsPath)) && !/\.override\./.test(f.fsPath))
     .map((f) => ({ label: `$(file) ${vscode.workspace.asRelativePath(f)}`, resolve: () => fromFile(f) }));
   const projects = new Map<string, Readonly<Record<string, string>>>();
-  for (const c of ctx.containers.containers) if (c.composeProject !== undefined && !projects.has(c.composeProject)) projects.set(c.composeProject, c.labels);
+  for (const c of ctx.explorer.snapshot(Views.containers)) if (c.composeProject !== undefined && !projects.has(c.composeProject)) projects.set(c.composeProject, c.labels);
   for (const [project, labels] of projects) {
     items.push({ label: `$(layers) ${project}`, description: 'running project', resolve: () => {
       const target = targetFromLabels(labels);

@@ -15,11 +15,11 @@ interface LifecycleAction {
 }
 
 export const lifecycleActions = {
-  start: { verb: 'start', progress: 'Starting', states: lifecycleStates.start, run: (c, id) => c.startContainer(id) },
-  stop: { verb: 'stop', progress: 'Stopping', states: lifecycleStates.stop, run: (c, id) => c.stopContainer(id) },
-  restart: { verb: 'restart', progress: 'Restarting', states: lifecycleStates.restart, run: (c, id) => c.restartContainer(id) },
-  pause: { verb: 'pause', progress: 'Pausing', states: lifecycleStates.pause, run: (c, id) => c.pauseContainer(id) },
-  unpause: { verb: 'unpause', progress: 'Unpausing', states: lifecycleStates.unpause, run: (c, id) => c.unpauseContainer(id) },
+  start: { verb: 'start', progress: 'Starting', states: lifecycleStates.start, run: (c, id) => c.containers.start(id) },
+  stop: { verb: 'stop', progress: 'Stopping', states: lifecycleStates.stop, run: (c, id) => c.containers.stop(id) },
+  restart: { verb: 'restart', progress: 'Restarting', states: lifecycleStates.restart, run: (c, id) => c.containers.restart(id) },
+  pause: { verb: 'pause', progress: 'Pausing', states: lifecycleStates.pause, run: (c, id) => c.containers.pause(id) },
+  unpause: { verb: 'unpause', progress: 'Unpausing', states: lifecycleStates.unpause, run: (c, id) => c.containers.unpause(id) },
 } satisfies Record<string, LifecycleAction>;
 
 export function lifecycleCommand(action: LifecycleAction) {

@@ -8,7 +8,7 @@ import type { CommandContext } from './commandContext';
 export async function pruneStoppedContainers(ctx: CommandContext): Promise<{ removed: number; bytesReclaimed: number } | undefined> {
   const client = ctx.session.requireConnection().client;
   if (Config.confirmDestructive()) {
-    const stopped = (await client.listContainers()).filter((c) => c.state === 'exited' || c.state === 'created' || c.state === 'dead');
+    const stopped = (await client.containers.list()).filter((c) => c.state === 'exited' || c.state === 'created' || c.state === 'dead');
     if (stopped.length === 0) {
       void vscode.window.showInformationMessage('No stopped container to prune.');
       return undefined;

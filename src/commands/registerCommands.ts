@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { EngineError } from '../engine/errors';
-import { Commands, type CommandId } from '../ids';
+import { Commands, Views, type CommandId } from '../ids';
 import { ActionFailed } from './actionFailed';
 import type { CommandContext, CommandHandler } from './commandContext';
 import { commandFailure, Refusal } from './commandFailure';
@@ -23,7 +23,8 @@ import { showMergedConfig } from './showMergedConfig';
 import { switchEngine } from './switchEngine';
 
 const handlers: Record<CommandId, CommandHandler> = {
-  [Commands.containersRefresh]: (ctx) => ctx.containers.refreshNow(),
+  [Commands.containersRefresh]: (ctx) => ctx.explorer.refresh(Views.containers),
+  [Commands.containersFilter]: (ctx, value) => ctx.explorer.filter(Views.containers, value),
   [Commands.containerStart]: lifecycleCommand(lifecycleActions.start),
   [Commands.containerStop]: lifecycleCommand(lifecycleActions.stop),
   [Commands.containerRestart]: lifecycleCommand(lifecycleActions.restart),

@@ -23,7 +23,7 @@ export async function removeContainer(ctx: CommandContext, ...args: unknown[]): 
   const client = ctx.session.requireConnection().client;
   const results = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `Removing ${targets.length === 1 ? targets[0]!.name : `${targets.length} containers`}…` },
-    () => Promise.allSettled(targets.map((t) => client.removeContainer(t.id, { force: true }))),
+    () => Promise.allSettled(targets.map((t) => client.containers.remove(t.id, { force: true }))),
   );
   const removed = targets.filter((_, i) => results[i]!.status === 'fulfilled').map((t) => t.name);
   if (removed.length > 0) void vscode.window.showInformationMessage(`Removed ${removed.length === 1 ? 'container' : 'containers'} ${removed.join(', ')}.`);

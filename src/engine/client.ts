@@ -12,14 +12,12 @@ import { Emitter } from './emitter';
 import type { EngineEndpoint } from './endpoint';
 import { EngineError, classifyError, nothingListens } from './errors';
 import { createTransport, type ModemTransport } from './transport';
-import { toContainerSummary, type RawContainer } from './containerMapping';
-import type { ContainerSummary, EngineVersion } from './types';
+import { ContainersClient } from './containers';
+import { ImagesClient } from './images';
+import type { EngineRequests, RequestOptions } from './requests';
+import type { EngineVersion } from './types';
 
-export interface RequestOptions {
-  signal?: AbortSignal;
-  /** Overrides the client's default timeout; 0 means none. */
-  timeoutMs?: number;
-}
+export type { EngineRequests, RequestOptions };
 
 export interface EngineClientOptions {
   requestTimeoutMs: number;
@@ -34,7 +32,7 @@ interface WithAbortableCalls {
 /** setTimeout fires at once for anything longer (about 24.8 days). */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
-export class EngineClient {
+export class EngineClient implements EngineRequests {
   private dockerode: Dockerode | undefined;
   private transport: ModemTransport | undefined;
   private readonly disposed = new AbortController();
@@ -44,11 +42,21 @@ export class EngineClient {
    * even while an event stream it opened earlier still flows (a stopping dockerd serves it on).
    */
   readonly onNothingListens = this.nothingListensEmitter.event;
+  /** One client per kind of engine object, each on top of `request()`. */
+  readonly containers: ContainersClient;
+  readonly images: ImagesClient;
 
   constructor(
     readonly endpoint: EngineEndpoint,
     private readonly options: EngineClientOptions,
-  ) {}
+  ) {
+    this.containers = new ContainersClient(this);
+    this.images = new ImagesClient(this);
+  }
+
+  get requestTimeoutMs(): number {
+    return this.options.requestTimeoutMs;
+  }
 
   /** Loaded lazily: requiring dockerode costs more than Berth's whole activation budget. */
   private docker(): Dockerode {
@@ -104,75 +112,11 @@ export class EngineClient {
   }
 
   /**
-   * Containers in every state: all of them, or only `ids` (one cheap request for the few an event
-   * names). Never asks for sizes: `size=true` makes listings take seconds.
-   */
-  listContainers(options?: RequestOptions & { ids?: readonly string[] }): Promise<ContainerSummary[]> {
-    const filters = options?.ids ? { filters: JSON.stringify({ id: options.ids }) } : {};
-    return this.request('List containers', async (d, abortSignal) => {
-      const raw = (await d.listContainers({ all: true, size: false, ...filters, abortSignal } as Dockerode.ContainerListOptions)) as unknown as RawContainer[];
-      return raw.map(toContainerSummary);
-    }, options);
-  }
-
-  /** Local image references (`repo:tag`), untagged ones left out. */
-  listImageNames(options?: RequestOptions): Promise<string[]> {
-    return this.request('List images', async (d, abortSignal) => {
-      const raw = (await d.listImages({ abortSignal } as Dockerode.ListImagesOptions)) as { RepoTags?: string[] | null }[];
-      const names = raw.flatMap((i) => i.RepoTags ?? []).filter((t) => t !== '<none>:<none>');
-      return [...new Set(names)].sort();
-    }, options);
-  }
-
-  startContainer(id: string, options?: RequestOptions): Promise<void> {
-    return this.lifecycle('Start container', id, (c, abortSignal) => c.start({ abortSignal }), options);
-  }
-
-  stopContainer(id: string, options?: RequestOptions): Promise<void> {
-    // Stop waits for the container's own grace period (10 s by default) before the engine kills it.
-    return this.lifecycle('Stop container', id, (c, abortSignal) => c.stop({ abortSignal }), { timeoutMs: this.options.requestTimeoutMs + 15_000, ...options });
-  }
-
-  restartContainer(id: string, options?: RequestOptions): Promise<void> {
-    return this.lifecycle('Restart container', id, (c, abortSignal) => c.restart({ abortSignal }), { timeoutMs: this.options.requestTimeoutMs + 15_000, ...options });
-  }
-
-  pauseContainer(id: string, options?: RequestOptions): Promise<void> {
-    return this.lifecycle('Pause container', id, (c, abortSignal) => c.pause({ abortSignal }), options);
-  }
-
-  unpauseContainer(id: string, options?: RequestOptions): Promise<void> {
-    return this.lifecycle('Unpause container', id, (c, abortSignal) => c.unpause({ abortSignal }), options);
-  }
-
-  /** `force` kills a running container first; `volumes` also removes its anonymous volumes. */
-  removeContainer(id: string, opts: { force?: boolean; volumes?: boolean } = {}, options?: RequestOptions): Promise<void> {
-    return this.request('Remove container', async (d, abortSignal) => {
-      await d.getContainer(id).remove({ force: opts.force ?? false, v: opts.volumes ?? false, abortSignal } as object);
-    }, options);
-  }
-
-  /**
    * Opens the `/events` stream; resolves once the engine has answered with headers, which must
    * come within the request timeout (an engine that accepts and never answers is not connected).
    */
   events(since: string | undefined, signal: AbortSignal): Promise<NodeJS.ReadableStream> {
     return this.request('Watch engine events', (d, abortSignal) => d.getEvents({ ...(since ? { since } : {}), abortSignal } as object), { signal });
-  }
-
-  /** Lifecycle calls treat 304 (already in that state) as success: the user got what they asked for. */
-  private async lifecycle(
-    operation: string,
-    id: string,
-    call: (container: Dockerode.Container, abortSignal: AbortSignal) => Promise<unknown>,
-    options?: RequestOptions,
-  ): Promise<void> {
-    try {
-      await this.request(operation, (d, abortSignal) => call(d.getContainer(id), abortSignal), options);
-    } catch (error) {
-      if (error instanceof EngineError && error.kind === 'notModified') return;
-      throw error;
-    }
   }
 
   dispose(): void {

@@ -30,25 +30,25 @@ describe('EngineClient against the real daemon', () => {
   it('walks a container through created, running, paused, exited and removed', async () => {
     const name = `berth-life-${runId}`;
     const id = await createTestContainer(name);
-    const state = async (): Promise<string | undefined> => (await client.listContainers()).find((c) => c.id === id)?.state;
-    const summary = (await client.listContainers()).find((c) => c.id === id);
+    const state = async (): Promise<string | undefined> => (await client.containers.list()).find((c) => c.id === id)?.state;
+    const summary = (await client.containers.list()).find((c) => c.id === id);
     assert.equal(summary?.name, name);
     assert.equal(summary?.state, 'created');
     assert.equal(summary?.labels['berth.test'], runId);
 
-    await client.startContainer(id);
+    await client.containers.start(id);
     assert.equal(await state(), 'running');
-    await client.startContainer(id); // 304 "already started" is success, not an error
-    await client.pauseContainer(id);
+    await client.containers.start(id); // 304 "already started" is success, not an error
+    await client.containers.pause(id);
     assert.equal(await state(), 'paused');
     assert.equal(await docker(['inspect', '-f', '{{.State.Paused}}', id]), 'true');
-    await client.unpauseContainer(id);
+    await client.containers.unpause(id);
     assert.equal(await state(), 'running');
-    await client.restartContainer(id);
+    await client.containers.restart(id);
     assert.equal(await state(), 'running');
-    await client.stopContainer(id);
+    await client.containers.stop(id);
     assert.equal(await state(), 'exited');
-    await client.removeContainer(id);
+    await client.containers.remove(id);
     assert.equal(await state(), undefined);
   });
 
@@ -56,25 +56,25 @@ describe('EngineClient against the real daemon', () => {
     const a = await createTestContainer(`berth-ids-a-${runId}`);
     const b = await createTestContainer(`berth-ids-b-${runId}`);
     await createTestContainer(`berth-ids-c-${runId}`);
-    const some = await client.listContainers({ ids: [a, b, 'f'.repeat(64)] });
+    const some = await client.containers.list({ ids: [a, b, 'f'.repeat(64)] });
     assert.deepEqual(some.map((c) => c.id).sort(), [a, b].sort());
   });
 
   it('classifies engine refusals: not found and conflict', async () => {
-    await assert.rejects(client.stopContainer('berth-no-such-container'), (e: EngineError) => e.kind === 'notFound' && /No such container/.test(e.message));
+    await assert.rejects(client.containers.stop('berth-no-such-container'), (e: EngineError) => e.kind === 'notFound' && /No such container/.test(e.message));
     const id = await createTestContainer(`berth-conflict-${runId}`, { start: true });
-    await assert.rejects(client.removeContainer(id), (e: EngineError) => e.kind === 'conflict' && /running/.test(e.message));
-    await client.removeContainer(id, { force: true });
+    await assert.rejects(client.containers.remove(id), (e: EngineError) => e.kind === 'conflict' && /running/.test(e.message));
+    await client.containers.remove(id, { force: true });
   });
 
   it('keeps hostile compose labels as plain data and runs nothing', async () => {
     const marker = `/tmp/berth-pwn-${runId}`;
     const project = `p$(touch ${marker}) "q" \`touch ${marker}\` é 🚢`;
     const id = await createTestContainer(`berth-hostile-${runId}`, { labels: { 'com.docker.compose.project': project, 'com.docker.compose.service': 'web;rm -rf /' } });
-    const c = (await client.listContainers()).find((x) => x.id === id);
+    const c = (await client.containers.list()).find((x) => x.id === id);
     assert.equal(c?.composeProject, project);
     assert.equal(c?.composeService, 'web;rm -rf /');
-    await client.removeContainer(id, { force: true });
+    await client.containers.remove(id, { force: true });
     assert.equal(existsSync(marker), false);
   });
 
@@ -118,7 +118,7 @@ describe('EngineClient failures', () => {
     await new Promise<void>((resolve) => silent.listen(socketPath, () => resolve()));
     try {
       const c = new EngineClient(parseDockerHost(`unix://${socketPath}`, { source: 'setting', contextName: 'default' }), { requestTimeoutMs: 300 });
-      await assert.rejects(c.listContainers(), (e: EngineError) => e.kind === 'timeout' && /did not answer within 0.3 s/.test(e.message) && /berth.requestTimeout/.test(e.nextStep));
+      await assert.rejects(c.containers.list(), (e: EngineError) => e.kind === 'timeout' && /did not answer within 0.3 s/.test(e.message) && /berth.requestTimeout/.test(e.nextStep));
       c.dispose();
     } finally {
       silent.close();
@@ -129,6 +129,6 @@ describe('EngineClient failures', () => {
     const c = new EngineClient(endpoint, { requestTimeoutMs: 10_000 });
     const controller = new AbortController();
     controller.abort();
-    await assert.rejects(c.listContainers({ signal: controller.signal }), (e: EngineError) => e.kind === 'cancelled');
+    await assert.rejects(c.containers.list({ signal: controller.signal }), (e: EngineError) => e.kind === 'cancelled');
   });
 });

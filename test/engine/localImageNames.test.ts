@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { ConnectionScope } from '../../src/engine/connectionScope';
 import { parseDockerHost } from '../../src/engine/endpoint';
 import { EngineConnection } from '../../src/engine/engineConnection';
 import { LocalImageNames } from '../../src/engine/localImageNames';
@@ -8,24 +9,26 @@ describe('local image names for completion', function () {
   this.timeout(30_000);
   const tag = `berth-test/tagged-${runId}:v1`;
   let connection: EngineConnection;
+  let scope: ConnectionScope;
   const names = new LocalImageNames();
   /** Image listings sent to the engine: each call still goes to the real engine, it is only counted. */
   let listings = 0;
 
   before(async () => {
     connection = new EngineConnection(parseDockerHost('unix:///var/run/docker.sock', { source: 'default', contextName: 'default' }), { requestTimeoutMs: 10_000 });
-    const list = connection.client.listImageNames.bind(connection.client);
-    connection.client.listImageNames = (options) => {
+    const list = connection.client.images.names.bind(connection.client.images);
+    connection.client.images.names = (options) => {
       listings++;
       return list(options);
     };
-    names.attach(connection);
+    scope = new ConnectionScope(connection);
+    names.attach(scope);
     connection.start();
     await waitFor('connected', () => connection.state.kind === 'connected');
   });
 
   after(async () => {
-    names.dispose();
+    scope.dispose();
     connection.dispose();
     await docker(['rmi', tag]).catch(() => undefined);
   });
@@ -52,9 +55,15 @@ describe('local image names for completion', function () {
 
   it('forgets the names when the engine goes away', async () => {
     await waitFor('loaded', () => names.get().includes(TEST_IMAGE));
-    names.attach(undefined);
+    scope.dispose();
     assert.deepEqual(names.get(), []);
-    names.attach(connection);
+    scope = new ConnectionScope(connection);
+    names.attach(scope);
     await waitFor('loaded again once reattached', () => names.get().includes(TEST_IMAGE));
+  });
+
+  it('has no names and no errors without an engine', () => {
+    const offline = new LocalImageNames();
+    assert.deepEqual(offline.get(), []);
   });
 });

@@ -133,7 +133,7 @@ describe('a daemon that is stopping', () => {
     // A stopping dockerd still answers on a kept-alive connection it already has (seen with 20.10),
     // and the client keeps at most one from the version read: of three listings at once, at least
     // two need a new connection, and find nothing listening.
-    const listings = await Promise.allSettled([1, 2, 3].map(() => connection!.client.listContainers()));
+    const listings = await Promise.allSettled([1, 2, 3].map(() => connection!.client.containers.list()));
     assert.ok(listings.some((l) => l.status === 'rejected' && /not reachable/.test(String(l.reason))), JSON.stringify(listings.map((l) => l.status)));
     assert.equal(connection.state.kind, 'unreachable', 'the failed listing said so');
     assert.ok(streamOpen()! > 0, 'Berth said so while the old event stream was still open');

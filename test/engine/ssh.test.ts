@@ -123,7 +123,7 @@ describe('an ssh:// engine', function () {
     const c = client(`ssh://root@127.0.0.1:${port}`);
     const version = await c.version();
     assert.match(version.version, /^\d+\./);
-    const listed = await c.listContainers();
+    const listed = await c.containers.list();
     assert.ok(listed.some((x) => x.id === id), 'the test container is listed over ssh');
   });
 
@@ -149,8 +149,8 @@ describe('an ssh:// engine', function () {
     const before = logins();
     const c = client(`ssh://root@127.0.0.1:${port}`);
     const stop = new AbortController();
-    const [events] = await Promise.all([c.events(undefined, stop.signal), c.ping(), c.version(), c.listContainers(), c.listImageNames()]);
-    for (let i = 0; i < 5; i++) await c.listContainers();
+    const [events] = await Promise.all([c.events(undefined, stop.signal), c.ping(), c.version(), c.containers.list(), c.images.names()]);
+    for (let i = 0; i < 5; i++) await c.containers.list();
     await Promise.all([c.ping(), c.ping(), c.ping()]);
     stop.abort();
     (events as NodeJS.ReadableStream & { destroy(): void }).destroy();

@@ -49,7 +49,7 @@ describe('a TLS engine (a real dockerd --tlsverify on loopback)', function () {
     const client = clientFor({ DOCKER_TLS_VERIFY: 'true', DOCKER_CERT_PATH: daemon.certs.good });
     assert.match((await client.version()).version, /^\d+\./);
     // A fresh daemon of its own: none of the testbed engine's containers.
-    assert.deepEqual(await client.listContainers(), []);
+    assert.deepEqual(await client.containers.list(), []);
   });
 
   const failures: { what: string; env: () => NodeJS.ProcessEnv; nextStep: RegExp }[] = [

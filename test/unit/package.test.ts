@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { Commands, ContextKeys, Views } from '../../src/ids';
+import { Commands, Views } from '../../src/ids';
+import { engineStateRows } from '../../src/explorer/shared/stateModel';
 
 const root = path.resolve(__dirname, '../../..');
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
@@ -13,7 +14,7 @@ const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as
     menus: Record<string, { command?: string; submenu?: string; when?: string }[]>;
     submenus: { id: string; label: string }[];
     views: Record<string, { id: string }[]>;
-    viewsWelcome: { view: string; when: string }[];
+    viewsWelcome?: unknown;
     configuration: { properties: Record<string, unknown> };
   };
 };
@@ -48,9 +49,12 @@ describe('package.json contributions', () => {
     }
   });
 
-  it('has a welcome view for every engine failure kind', () => {
-    const kinds = pkg.contributes.viewsWelcome.map((w) => w.when.replace(`${ContextKeys.engineState} == `, ''));
-    for (const kind of ['connecting', 'unreachable', 'permission', 'tls', 'hostKey', 'timeout', 'failed']) assert.ok(kinds.includes(kind), kind);
+  it('says every engine state in the views themselves, from one place (no welcome page per view and state)', () => {
+    assert.equal(pkg.contributes.viewsWelcome, undefined, 'stateModel.ts draws the engine states as rows of every view');
+    for (const kind of ['connecting', 'unreachable', 'permission', 'tls', 'hostKey', 'timeout', 'failed'] as const) assert.ok(engineStateRows(kind).length > 0, kind);
+    for (const kind of ['unreachable', 'permission', 'tls', 'hostKey', 'timeout', 'failed'] as const) {
+      assert.ok(engineStateRows(kind).some((r) => r.kind === 'action' && r.resource.command === Commands.engineRetry), `${kind} offers Retry`);
+    }
   });
 
   it('targets the VS Code 1.100 the tests run in', () => {
@@ -72,51 +76,7 @@ describe('architecture', () => {
     });
   }
 
-  // The pure core runs in plain Node (tests, `berth lint`, benchmarks): no runtime vscode import.
-  // Whole folders are pure; elsewhere the named files are.
-  const pureFolders = ['src/engine', 'src/language', 'src/cli'];
-  const pureFiles = [
-    'src/ids.ts',
-    'src/explorer/containers/containersModel.ts',
-    'src/explorer/containers/containerPresentation.ts',
-    'src/commands/lifecycleStates.ts',
-    'src/compose/composeCli.ts',
-    'src/compose/composeTargets.ts',
-    'src/compose/composeProfiles.ts',
-    'src/inspect/inspectSummary.ts',
-    'src/inspect/limits.ts',
-    'src/inspect/namespaces.ts',
-    'src/inspect/maskSecrets.ts',
-    'src/inspect/securityBadges.ts',
-    'src/inspect/dockerRunCommand.ts',
-    'src/shell/commandLine.ts',
-  ];
-  /** The thin VS Code adapters inside the pure folders, each named on purpose. */
-  const adapters = new Set([
-    'src/language/vscodeFindings.ts',
-    'src/language/documentLinter.ts',
-    'src/language/workspaceReadPolicy.ts',
-    'src/language/compose/composeLanguage.ts',
-    'src/language/compose/composeProviders.ts',
-    'src/language/compose/composeDetection.ts',
-    'src/language/compose/editorHost.ts',
-    'src/language/dockerfile/dockerfileLanguage.ts',
-    'src/language/dockerfile/languageProviders.ts',
-  ]);
-  const relative = (file: string): string => path.relative(root, file).split(path.sep).join('/');
-  const pure = [
-    ...pureFolders.flatMap((folder) => files(path.join(root, folder))).filter((f) => !adapters.has(relative(f))),
-    ...pureFiles.map((f) => path.join(root, f)),
-  ];
-
-  it('keeps vscode out of the core modules', () => {
-    assert.ok(pure.length > 50);
-    for (const file of pure) {
-      const text = readFileSync(file, 'utf8');
-      const runtimeImport = /^\s*import\s+(?!type\b)[^;]*from\s+['"]vscode['"]|require\(['"]vscode['"]\)/m.test(text);
-      assert.ok(!runtimeImport, `${relative(file)} imports vscode at runtime: move the VS Code part to an adapter`);
-    }
-  });
+  // Which modules may import vscode, and which modules each may import, is eslint.config.mjs's job (test/unit/layers.test.ts).
 
   it('never loads dockerode at module top level (it is required lazily on first engine call)', () => {
     for (const file of files(path.join(root, 'src'))) {

@@ -13,7 +13,9 @@ describe('engine settings', function () {
   this.timeout(60_000);
   let api: BerthApi;
   const config = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('berth');
-  const rows = async (): Promise<number> => ((await api.containersTree.getChildren(undefined)) ?? []).length;
+  const top = async () => (await api.containersTree.getChildren(undefined)) ?? [];
+  /** Rows of containers or compose projects, not the rows that say the engine's state. */
+  const rows = async (): Promise<number> => (await top()).filter((n) => n.kind !== 'message' && n.kind !== 'action').length;
 
   before(async () => {
     api = await activateBerth();
@@ -32,7 +34,10 @@ describe('engine settings', function () {
     await config().update('host', 'unix:///run/berth-nowhere.sock', vscode.ConfigurationTarget.Global);
     await waitFor('unreachable', () => api.engineState().kind === 'unreachable');
     assert.match(api.engineState().message ?? '', /unix:\/\/\/run\/berth-nowhere\.sock is not reachable.*Start Docker/);
-    assert.equal(await rows(), 0, 'the tree is empty so the welcome content with Retry shows');
+    assert.equal(await rows(), 0, 'no container rows while the engine is away');
+    const state = await top();
+    assert.ok(state.some((n) => n.kind === 'message' && /not reachable/.test(n.resource.text)), 'the view says the engine is not reachable');
+    assert.ok(state.some((n) => n.kind === 'action' && n.resource.label === 'Retry'), 'the view offers Retry');
   });
 
   it('explains a host it cannot use', async () => {

@@ -2,15 +2,11 @@
 import { isIP } from 'node:net';
 import type { ContainerSummary, PortBinding } from '../../engine/types';
 import { escapeMarkdown, markdownCode } from '../shared/markdownText';
+import type { IconSpec, Row } from '../shared/rowPresentation';
 import { stateCounts, type ComposeProjectGroup } from './containersModel';
 
 export { escapeMarkdown } from '../shared/markdownText';
-
-/** A codicon id and an optional theme colour id. */
-export interface IconSpec {
-  id: string;
-  color?: string;
-}
+export type { IconSpec };
 
 export function containerDescription(c: ContainerSummary): string {
   return `${c.image} · ${c.status}`;
@@ -95,4 +91,27 @@ export function projectIcon(group: ComposeProjectGroup): IconSpec {
   if ((counts.running ?? 0) === group.containers.length) return { id: 'layers-active', color: 'charts.green' };
   if ((counts.running ?? 0) > 0 || (counts.paused ?? 0) > 0) return { id: 'layers-dot', color: 'charts.yellow' };
   return { id: 'layers', color: 'disabledForeground' };
+}
+
+export function containerRow(c: ContainerSummary): Row {
+  return {
+    label: c.name,
+    description: containerDescription(c),
+    icon: containerIcon(c),
+    contextValue: containerContextValue(c),
+    tooltip: containerTooltip(c),
+    accessibilityLabel: `${c.name}, ${c.state}, ${c.image}`,
+  };
+}
+
+export function projectRow(group: ComposeProjectGroup): Row {
+  // The label is engine data (a compose label anyone can set): a TreeItem label is plain text, never run.
+  return {
+    label: group.project,
+    description: projectDescription(group),
+    icon: projectIcon(group),
+    contextValue: 'composeProject',
+    collapsible: 'expanded',
+    tooltip: `Compose project ${escapeMarkdown(group.project)}: ${group.containers.length} container(s)`,
+  };
 }

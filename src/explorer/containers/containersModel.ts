@@ -1,5 +1,6 @@
-/** How containers are laid out in the tree: compose projects first, then the rest. Pure. */
-import type { ContainerState, ContainerSummary } from '../../engine/types';
+/** How containers are laid out in the tree: compose projects first, then the rest; which events change them. Pure. */
+import type { ContainerState, ContainerSummary, EngineEvent } from '../../engine/types';
+import type { ModelNode } from '../shared/treeModel';
 
 export interface ComposeProjectGroup {
   project: string;
@@ -36,14 +37,22 @@ export function layoutContainers(containers: readonly ContainerSummary[], groupB
   };
 }
 
-/** A string that changes exactly when the tree's shape changes (which node sits under which). */
-export function layoutShape(layout: ContainersLayout): string {
-  return JSON.stringify([layout.projects.map((p) => [p.project, p.containers.map((c) => c.id)]), layout.ungrouped.map((c) => c.id)]);
+/** The tree: a node per compose project (its containers under it), then the containers outside compose. */
+export function containersTree(containers: readonly ContainerSummary[], groupByComposeProject: boolean): ModelNode[] {
+  const layout = layoutContainers(containers, groupByComposeProject);
+  const row = (c: ContainerSummary): ModelNode => ({ kind: 'container', key: c.id, resource: c });
+  return [
+    ...layout.projects.map((group) => ({ kind: 'composeProject', key: group.project, resource: group, children: group.containers.map(row) })),
+    ...layout.ungrouped.map(row),
+  ];
 }
 
-/** What a container row shows; when this changes the row is redrawn. */
-export function containerFingerprint(c: ContainerSummary): string {
-  return JSON.stringify([c.name, c.image, c.state, c.status, c.health, c.ports, c.command]);
+/** Container actions that do not change what the view shows. */
+const QUIET_ACTIONS = /^(exec_|attach|resize|top|archive-path|extract-to-dir|export|commit|copy)/;
+
+/** The container an event changes (its id), or false when the Containers view does not care. */
+export function containerAffectedBy(event: EngineEvent): string | false {
+  return event.type === 'container' && !QUIET_ACTIONS.test(event.action) ? event.id : false;
 }
 
 /** Counts per state, for a project's description. */

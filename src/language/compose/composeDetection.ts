@@ -6,11 +6,11 @@
  * switches back to YAML stays YAML, and `berth.compose.detectByContent` turns detection off.
  */
 import * as vscode from 'vscode';
-import { Config } from '../../config';
 import { composeFeatures } from './composeProviders';
 import { hasTopLevelServices } from './text';
 
-export function registerComposeDetection(composeLanguageId: string): vscode.Disposable[] {
+/** `detectByContent` says whether detection is on for a file (berth.compose.detectByContent, read by the caller). */
+export function registerComposeDetection(composeLanguageId: string, detectByContent: (uri: vscode.Uri) => boolean = () => true): vscode.Disposable[] {
   /** Documents switched away from compose by a person or another extension: they keep their language. */
   const declined = new Set<string>();
   let leavingCompose: string | undefined;
@@ -20,7 +20,7 @@ export function registerComposeDetection(composeLanguageId: string): vscode.Disp
     const key = doc.uri.toString();
     // VS Code changes a language by closing the document and opening it again, in one go.
     if (key === leavingCompose) declined.add(key);
-    if (declined.has(key) || !Config.composeDetectByContent(doc.uri)) return;
+    if (declined.has(key) || !detectByContent(doc.uri)) return;
     const text = doc.getText();
     // The cheap test first, so the YAML parser loads only for files that may be compose.
     if (!hasTopLevelServices(text) || !composeFeatures().looksLikeCompose(text)) return;

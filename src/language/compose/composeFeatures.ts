@@ -12,4 +12,4 @@ export { lintComposeFile } from './lintCompose';
 export { looksLikeCompose } from './composeContent';
 export { entriesOf, entry } from './composeDocument';
 export { mergeCompose } from './merge';
-export { composeProfiles } from '../../compose/composeProfiles';
+export { composeProfiles } from './composeProfiles';

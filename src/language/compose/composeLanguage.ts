@@ -11,8 +11,7 @@ import { DocumentLinter } from '../documentLinter';
 import { workspaceReadPolicy } from '../workspaceReadPolicy';
 import { registerComposeDetection } from './composeDetection';
 import { ComposeLintClient, LintSuperseded, lintOffThread } from './composeLintClient';
-import { editorComposeHost } from './editorHost';
-import { composeFeatures, registerComposeProviders, type ComposeProviderOptions } from './composeProviders';
+import { composeFeatures, composeHostFor, registerComposeProviders, type ComposeProviderOptions } from './composeProviders';
 
 export const COMPOSE_LANGUAGE_ID = 'dockercompose';
 
@@ -28,7 +27,7 @@ export function registerComposeLanguage(options: ComposeProviderOptions = {}, lo
   let warned = false;
   const inProcess = (doc: vscode.TextDocument): Finding[] => {
     counts.inProcess++;
-    return composeFeatures().lintComposeFile(doc.uri.fsPath, doc.getText(), editorComposeHost(doc.uri));
+    return composeFeatures().lintComposeFile(doc.uri.fsPath, doc.getText(), composeHostFor(options, doc.uri));
   };
   const linter = new DocumentLinter({
     name: 'berth-compose',
@@ -37,7 +36,7 @@ export function registerComposeLanguage(options: ComposeProviderOptions = {}, lo
     accepts: (doc) => doc.uri.scheme === 'file',
     // On the worker thread; in-process only if the worker cannot start (the document still gets its diagnostics).
     lint: async (doc) => {
-      const host = editorComposeHost(doc.uri);
+      const host = composeHostFor(options, doc.uri);
       const request = { file: doc.uri.fsPath, text: doc.getText(), projectFiles: host.projectFiles ?? [], allowedRoots: workspaceReadPolicy().allowedRoots };
       let fellBack = false;
       const findings = await lintOffThread(worker, request, () => {
@@ -68,6 +67,6 @@ export function registerComposeLanguage(options: ComposeProviderOptions = {}, lo
       if (e.affectsConfiguration('berth.compose.files')) linter.relint((doc) => linter.accepts(doc));
     }),
     ...registerComposeProviders({ language: COMPOSE_LANGUAGE_ID }, options),
-    ...registerComposeDetection(COMPOSE_LANGUAGE_ID),
+    ...registerComposeDetection(COMPOSE_LANGUAGE_ID, options.detectByContent),
   ];
 }

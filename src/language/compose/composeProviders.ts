@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { lazy } from '../../lazy';
 import type { ComposeCompletion } from './composeCompletion';
 import type { ComposeDocument } from './composeDocument';
-import { editorComposeHost } from './editorHost';
+import { nodeComposeHost, type ComposeHost } from './composeHost';
 
 /** The compose features, loaded when a compose file first asks for one. */
 export const composeFeatures = lazy(() => require('./composeFeatures') as typeof import('./composeFeatures'));
@@ -33,6 +33,15 @@ function parseCache(): (doc: vscode.TextDocument) => ComposeDocument {
 export interface ComposeProviderOptions {
   /** Local image names for `image:` completion (cached by the caller, never awaited). */
   images?: () => readonly string[];
+  /** The machine as a file's rules see it, with the project files it is used with (a workspace `-f` list). */
+  hostFor?: (uri: vscode.Uri) => ComposeHost;
+  /** Whether a YAML file may be switched to compose by its content (berth.compose.detectByContent). */
+  detectByContent?: (uri: vscode.Uri) => boolean;
+}
+
+/** The host of `uri` from the options, or this machine without a project. */
+export function composeHostFor(options: ComposeProviderOptions, uri: vscode.Uri): ComposeHost {
+  return options.hostFor?.(uri) ?? nodeComposeHost();
 }
 
 export function registerComposeProviders(selector: vscode.DocumentSelector, options: ComposeProviderOptions = {}): vscode.Disposable[] {
@@ -43,7 +52,7 @@ export function registerComposeProviders(selector: vscode.DocumentSelector, opti
       {
         provideCompletionItems(doc, position) {
           const text = doc.getText();
-          const sources = doc.uri.scheme === 'file' ? composeFeatures().completionSources(doc.uri.fsPath, () => parsed(doc), editorComposeHost(doc.uri), options.images?.() ?? []) : {};
+          const sources = doc.uri.scheme === 'file' ? composeFeatures().completionSources(doc.uri.fsPath, () => parsed(doc), composeHostFor(options, doc.uri), options.images?.() ?? []) : {};
           const result = composeFeatures().completeCompose(text, position.line, position.character, sources);
           const range = new vscode.Range(position.line, result.replaceStart, position.line, position.character);
           return result.items.map((c, i) => {
@@ -65,7 +74,7 @@ export function registerComposeProviders(selector: vscode.DocumentSelector, opti
     vscode.languages.registerDefinitionProvider(selector, {
       provideDefinition(doc, position) {
         if (doc.uri.scheme !== 'file') return undefined;
-        const ctx = composeFeatures().composeContext(doc.uri.fsPath, parsed(doc), editorComposeHost(doc.uri));
+        const ctx = composeFeatures().composeContext(doc.uri.fsPath, parsed(doc), composeHostFor(options, doc.uri));
         const target = composeFeatures().definitionAt(ctx, { line: position.line, character: position.character });
         if (!target) return undefined;
         const r = target.range;

@@ -6,23 +6,28 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { Config } from '../../config';
 import { DocumentLinter } from '../documentLinter';
 import { workspaceReadPolicy } from '../workspaceReadPolicy';
 import { dockerfileFeatures, registerDockerfileProviders, type DockerfileProviderOptions } from './languageProviders';
+import type { DockerfileLintSettings } from './lint';
 
 export const DOCKERFILE_LANGUAGE_ID = 'dockerfile';
 
 
+export interface DockerfileLanguageOptions extends DockerfileProviderOptions {
+  /** The berth.dockerfile.* settings for a document, read by the caller (the language side reads no settings). */
+  lintSettings?: (uri: vscode.Uri) => DockerfileLintSettings;
+}
+
 /** `options.images` feeds FROM completion with local image names (cached by the caller, never awaited). */
-export function registerDockerfileLanguage(options: DockerfileProviderOptions = {}): vscode.Disposable[] {
+export function registerDockerfileLanguage(options: DockerfileLanguageOptions = {}): vscode.Disposable[] {
   const linter = new DocumentLinter({
     name: 'berth-dockerfile',
     languageId: DOCKERFILE_LANGUAGE_ID,
     lint: (doc) => {
       // .dockerignore is read from disk: only for files that live there, and in Restricted Mode only inside the workspace.
       const dockerignore = doc.uri.scheme === 'file' ? dockerfileFeatures().readDockerignoreFor(doc.uri.fsPath, workspaceReadPolicy()) : undefined;
-      return dockerfileFeatures().lintDockerfile(doc.getText(), { dockerignore, settings: Config.dockerfileLintSettings(doc.uri) });
+      return dockerfileFeatures().lintDockerfile(doc.getText(), { dockerignore, settings: options.lintSettings?.(doc.uri) });
     },
   });
   return [

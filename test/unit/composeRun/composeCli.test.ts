@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { ComposeVerbs, composeArgs, detectComposeCli, type ComposeCli, type ProcessRunner } from '../../../src/compose/composeCli';
-import { composeProfiles } from '../../../src/compose/composeProfiles';
+import { composeProfiles } from '../../../src/language/compose/composeProfiles';
 import { isComposeFileName, targetFromFile, targetFromLabels } from '../../../src/compose/composeTargets';
 
 const v2: ComposeCli = { flavor: 'v2', command: 'docker', prefix: ['compose'], version: '2.29.0' };

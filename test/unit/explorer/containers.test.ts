@@ -1,15 +1,19 @@
 import * as assert from 'node:assert/strict';
 import { containerHealth, containerPorts, containerState, toContainerSummary, type RawContainer } from '../../../src/engine/containerMapping';
 import type { ContainerSummary } from '../../../src/engine/types';
-import { containerFingerprint, layoutContainers, layoutShape } from '../../../src/explorer/containers/containersModel';
+import { containersTree, layoutContainers, type ComposeProjectGroup } from '../../../src/explorer/containers/containersModel';
 import {
   containerContextValue,
   containerIcon,
   containerTooltip,
+  containerRow,
   escapeMarkdown,
   portUrl,
   projectDescription,
+  projectRow,
 } from '../../../src/explorer/containers/containerPresentation';
+import { shownOf } from '../../../src/explorer/shared/rowPresentation';
+import { reconcile, type Present } from '../../../src/explorer/shared/treeModel';
 
 function raw(over: Partial<RawContainer> & { Id: string }): RawContainer {
   return { Names: [`/${over.Id}`], Image: 'berth-test/busybox', Command: 'sleep 3600', Created: 1763900000, State: 'running', Status: 'Up 2 minutes', Ports: [], Labels: {}, ...over };
@@ -76,11 +80,17 @@ describe('containers layout', () => {
   });
 
   it('changes shape only when membership changes, and the fingerprint when a row changes', () => {
-    const before = layoutShape(layoutContainers(list, true));
+    const present: Present = (n) => (n.kind === 'container' ? containerRow(n.resource as ContainerSummary) : projectRow(n.resource as ComposeProjectGroup));
+    const before = reconcile([], containersTree(list, true), present).roots;
     const stopped = list.map((x) => (x.id === 'z' ? { ...x, state: 'exited' as const, status: 'Exited (137)' } : x));
-    assert.equal(layoutShape(layoutContainers(stopped, true)), before);
-    assert.notEqual(containerFingerprint(stopped[0]!), containerFingerprint(list[0]!));
-    assert.notEqual(layoutShape(layoutContainers(list.slice(1), true)), before);
+    const after = reconcile(before, containersTree(stopped, true), present);
+    // The same shape: only the stopped row is redrawn, and it is the same node object as before.
+    const zeta = before.find((n) => n.kind === 'container' && (n.resource as ContainerSummary).id === 'z');
+    assert.ok(zeta);
+    assert.deepEqual(after.changes, [zeta]);
+    assert.notEqual(shownOf(containerRow(stopped[0]!)), shownOf(containerRow(list[0]!)));
+    // One container fewer at the top level: the whole tree is re-read.
+    assert.deepEqual(reconcile(after.roots, containersTree(list.slice(1), true), present).changes, [undefined]);
   });
 
   it('describes a project by its running count', () => {

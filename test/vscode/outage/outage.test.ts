@@ -52,7 +52,11 @@ describe('engine outage', function () {
 
       await testbedScript('engine.sh', ['stop']);
       await waitForState('unreachable', 60_000);
-      await waitFor('an empty tree while the engine is away', async () => ((await tree.getChildren(undefined)) ?? []).length === 0, 10_000, 100);
+      // No container rows while the engine is away: the view says so instead, with Retry.
+      await waitFor('no container rows while the engine is away', async () => {
+        const top = ((await tree.getChildren(undefined)) ?? []) as { kind: string; resource: { label?: string } }[];
+        return top.every((n) => n.kind === 'message' || n.kind === 'action') && top.some((n) => n.kind === 'action' && n.resource.label === 'Retry');
+      }, 10_000, 100);
       assert.ok(api.engineState().message, 'the unreachable state carries no message for the user');
 
       await testbedScript('engine.sh', ['start']);
@@ -90,7 +94,10 @@ describe('engine outage', function () {
       assert.ok(seen, `Berth never said unreachable (it says ${api.engineState().kind})`);
       assert.ok(seen.witnessOpen, 'Berth said the engine was gone only once the old event stream had closed');
       assert.ok(seen.containerRunning, 'Berth said the engine was gone only after the daemon had stopped its containers');
-      assert.deepEqual((await seen.rows) ?? [], [], 'the view still listed containers when Berth said the engine was gone');
+      // The view says the engine's state in rows of its own (with Retry); no container row may be left.
+      const rows = ((await seen.rows) ?? []) as { kind: string; resource: { label?: string } }[];
+      assert.deepEqual(rows.filter((n) => n.kind !== 'message' && n.kind !== 'action').map((n) => n.kind), [], 'the view still listed containers when Berth said the engine was gone');
+      assert.ok(rows.some((n) => n.kind === 'action' && n.resource.label === 'Retry'), 'the view offers Retry');
     } finally {
       subscription.dispose();
       witness.destroy();

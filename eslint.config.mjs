@@ -1,0 +1,77 @@
+// Lint rules that keep Berth's layers apart (STYLE.md, "the core never imports vscode"):
+// the engine, the language cores, the CLI and the explorer's models run in plain Node, so they may
+// not import `vscode` at runtime (type imports are fine) and may import only other pure modules,
+// so nothing reaches `vscode` through another file.
+import tseslint from 'typescript-eslint';
+
+const NO_VSCODE = {
+  name: 'vscode',
+  allowTypeImports: true,
+  message: 'Pure modules run in plain Node: no runtime vscode import. Move the VS Code part to an adapter (type imports are fine).',
+};
+
+/** The VS Code adapters that live beside the language cores, each named on purpose. */
+const LANGUAGE_ADAPTERS = [
+  'src/language/vscodeFindings.ts',
+  'src/language/documentLinter.ts',
+  'src/language/workspaceReadPolicy.ts',
+  'src/language/compose/composeLanguage.ts',
+  'src/language/compose/composeProviders.ts',
+  'src/language/compose/composeDetection.ts',
+  'src/language/dockerfile/dockerfileLanguage.ts',
+  'src/language/dockerfile/languageProviders.ts',
+];
+const ADAPTER_IMPORT = { regex: '(^|/)(vscodeFindings|documentLinter|workspaceReadPolicy|composeLanguage|composeProviders|composeDetection|dockerfileLanguage|languageProviders)$', message: 'A pure module may not import a VS Code adapter.' };
+
+/** `files` may import `vscode` only for types, and relative modules only where `leaves` does not match. */
+function pure(files, leaves, message, ignores = []) {
+  return {
+    files,
+    ignores,
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { paths: [NO_VSCODE], patterns: [{ regex: leaves, message }, ADAPTER_IMPORT] }],
+    },
+  };
+}
+
+/** The adapters use `vscode`, but stay in their folder: settings and hosts are passed in, not read. */
+function adapters(files, leaves) {
+  const message = 'src/language imports nothing outside src/language: pass settings and hosts in from extension.ts.';
+  return { files, rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ regex: leaves, message }] }] } };
+}
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', '.testbed/**', 'test-results/**', '**/*.js', '**/*.mjs'] },
+  {
+    files: ['**/*.ts'],
+    languageOptions: { parser: tseslint.parser, parserOptions: { ecmaVersion: 2022, sourceType: 'module' } },
+    plugins: { '@typescript-eslint': tseslint.plugin },
+    linterOptions: { reportUnusedDisableDirectives: 'off' },
+  },
+  // The engine imports only the engine.
+  pure(['src/engine/**/*.ts'], '^\\.\\./', 'src/engine is pure and self-contained: it imports nothing outside src/engine.'),
+  // The language cores import only src/language (and the pure src/lazy.ts).
+  pure(['src/language/*.ts'], '^\\.\\./(?!lazy$)', 'The language cores import only src/language.', LANGUAGE_ADAPTERS),
+  pure(['src/language/*/*.ts'], '^\\.\\./\\.\\./(?!lazy$)', 'The language cores import only src/language.', LANGUAGE_ADAPTERS),
+  pure(['src/language/*/*/*.ts'], '^\\.\\./\\.\\./\\.\\./(?!lazy$)', 'The language cores import only src/language.', LANGUAGE_ADAPTERS),
+  adapters(LANGUAGE_ADAPTERS.filter((f) => f.split('/').length === 3), '^\\.\\./(?!lazy$)'),
+  adapters(LANGUAGE_ADAPTERS.filter((f) => f.split('/').length === 4), '^\\.\\./\\.\\./(?!lazy$)'),
+  // `berth lint` uses the language cores and nothing else.
+  pure(['src/cli/**/*.ts'], '^\\.\\./(?!language/|compose/compose(Targets|Cli)$)', 'The CLI imports only the language cores and the pure compose target rules.'),
+  // A view's model and presentation: the engine's types, the shared pure parts, ids, each other.
+  pure(
+    ['src/explorer/**/*Model.ts', 'src/explorer/**/*Presentation.ts', 'src/explorer/**/*Text.ts'],
+    '^(?!\\./\\w+(Model|Presentation|Text)$|\\.\\./shared/\\w+(Model|Presentation|Text)$|\\.\\./\\.\\./engine/\\w+$|\\.\\./\\.\\./ids$)\\.',
+    'Explorer models and presentation are pure: they import the engine, ids and other models or presentation only.',
+  ),
+  pure(['src/ids.ts', 'src/lazy.ts', 'src/shell/commandLine.ts'], '^\\.', 'ids.ts, lazy.ts and commandLine.ts import nothing of Berth.'),
+  // What Inspect shows, worked out from the engine's JSON; inspectDocuments.ts is its VS Code side.
+  pure(
+    ['src/inspect/*.ts'],
+    '^(?!\\.\\./engine/\\w+$|\\./(inspectSummary|limits|namespaces|maskSecrets|securityBadges|dockerRunCommand)$)\\.',
+    'The inspect summaries are pure: they import the engine and each other only.',
+    ['src/inspect/inspectDocuments.ts'],
+  ),
+  pure(['src/commands/lifecycleStates.ts'], '^(?!\\.\\./engine/\\w+$)\\.', 'lifecycleStates.ts imports only the engine.'),
+  pure(['src/compose/composeCli.ts', 'src/compose/composeTargets.ts'], '^(?!\\./composeCli$)\\.', 'The compose argument builders are pure.'),
+);

@@ -1,0 +1,72 @@
+/**
+ * What a command acts on, from the rows it was invoked on (the clicked row, or every selected row):
+ * one table from a row's kind to what commands may need. Rows are known by `{ kind, resource }`,
+ * never by their class.
+ */
+import type { ContainerSummary } from '../engine/types';
+import type { ComposeProjectGroup } from '../explorer/containers/containersModel';
+
+export interface ComposeRef {
+  /** The labels of one of its containers: Compose's files and folder are found from them. */
+  labels: Readonly<Record<string, string>>;
+  /** For messages. */
+  name: string;
+  /** Set when invoked on one service's container. */
+  service?: string;
+}
+
+export interface Targets {
+  containers: ContainerSummary[];
+  /** The compose project of the first row that has one. */
+  compose?: ComposeRef;
+  /** Names of the rows, for messages ("X does not belong to a compose project"). */
+  names: string[];
+}
+
+type Resolve = (resource: never) => Partial<Targets>;
+
+const containerTargets = (c: ContainerSummary): Partial<Targets> => ({
+  containers: [c],
+  names: [c.name],
+  ...(c.composeProject !== undefined ? { compose: { labels: c.labels, name: c.composeProject, ...(c.composeService ? { service: c.composeService } : {}) } } : {}),
+});
+
+const projectTargets = (g: ComposeProjectGroup): Partial<Targets> => ({
+  containers: g.containers,
+  names: [g.project],
+  ...(g.containers[0] ? { compose: { labels: g.containers[0].labels, name: g.project } } : {}),
+});
+
+/** The one table: row kind → what it gives commands. */
+const BY_KIND: Readonly<Record<string, Resolve>> = {
+  container: containerTargets,
+  composeProject: projectTargets,
+};
+
+interface Row {
+  kind: string;
+  resource: unknown;
+}
+
+function isRow(value: unknown): value is Row {
+  return typeof value === 'object' && value !== null && typeof (value as Row).kind === 'string' && 'resource' in value && Object.hasOwn(BY_KIND, (value as Row).kind);
+}
+
+/** The targets of `(node, nodes)` as VS Code passes them, or undefined when invoked without rows (the palette). */
+export function targetsOf(args: readonly unknown[]): Targets | undefined {
+  const [node, nodes] = args;
+  const rows = (Array.isArray(nodes) && nodes.length > 0 ? nodes : [node]).filter(isRow);
+  if (rows.length === 0) return undefined;
+  const targets: Targets = { containers: [], names: [] };
+  const seen = new Set<string>();
+  for (const row of rows) {
+    const t = (BY_KIND[row.kind] as (r: unknown) => Partial<Targets>)(row.resource);
+    for (const c of t.containers ?? []) {
+      if (!seen.has(c.id)) targets.containers.push(c);
+      seen.add(c.id);
+    }
+    targets.names.push(...(t.names ?? []));
+    if (!targets.compose && t.compose) targets.compose = t.compose;
+  }
+  return targets;
+}

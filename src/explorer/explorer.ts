@@ -1,0 +1,65 @@
+/**
+ * The sidebar's live views, made together and reached by view id, so commands need no field per
+ * view: refresh, filter and the last snapshot of any view go through here.
+ */
+import * as vscode from 'vscode';
+import type { ContainerSummary } from '../engine/types';
+import type { EngineSession } from '../engineSession';
+import { Views } from '../ids';
+import { ContainersTree } from './containers/containersTree';
+import type { LiveView } from './shared/liveView';
+import type { TreeNode } from './shared/treeModel';
+
+/** What each view holds, by view id. */
+export interface ViewSnapshots {
+  [Views.containers]: readonly ContainerSummary[];
+}
+
+export type LiveViewId = keyof ViewSnapshots;
+
+export class Explorer implements vscode.Disposable {
+  private readonly views = new Map<LiveViewId, LiveView<unknown, TreeNode>>();
+  readonly containers: ContainersTree;
+
+  constructor(session: EngineSession) {
+    this.containers = this.add(Views.containers, new ContainersTree(session));
+  }
+
+  private add<V extends LiveView<unknown, TreeNode>>(id: LiveViewId, view: V): V {
+    view.createView();
+    this.views.set(id, view);
+    return view;
+  }
+
+  private view(id: LiveViewId): LiveView<unknown, TreeNode> {
+    const view = this.views.get(id);
+    if (!view) throw new Error(`Berth has no view ${id}.`);
+    return view;
+  }
+
+  snapshot<V extends LiveViewId>(id: V): ViewSnapshots[V] {
+    return this.view(id).snapshot as ViewSnapshots[V];
+  }
+
+  refresh(id: LiveViewId): Promise<void> {
+    return this.view(id).refreshNow();
+  }
+
+  /** Sets the view's filter: `value` when given (Clear Filter passes ''), otherwise what the user types. */
+  async filter(id: LiveViewId, value?: unknown): Promise<void> {
+    const view = this.view(id);
+    const text =
+      typeof value === 'string'
+        ? value
+        : await vscode.window.showInputBox({
+            title: `Filter ${view.spec.noun}`,
+            prompt: 'Show the rows whose text contains this (any case). Empty shows all.',
+            value: view.filter,
+          });
+    if (text !== undefined) view.setFilter(text);
+  }
+
+  dispose(): void {
+    for (const view of this.views.values()) view.dispose();
+  }
+}
