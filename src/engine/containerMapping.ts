@@ -5,6 +5,7 @@ import {
   type ContainerHealth,
   type ContainerState,
   type ContainerSummary,
+  type ContainerTimes,
   type PortBinding,
 } from './types';
 
@@ -35,6 +36,24 @@ export function containerHealth(status: string | undefined): ContainerHealth | u
   const match = /\((healthy|unhealthy|health: starting)\)/.exec(status ?? '');
   if (!match) return undefined;
   return match[1] === 'health: starting' ? 'starting' : (match[1] as ContainerHealth);
+}
+
+/** The exit code in `Exited (137) 5 minutes ago`; undefined for any other status. */
+export function containerExitCode(status: string | undefined): number | undefined {
+  const match = /^Exited \((-?\d+)\)/.exec(status ?? '');
+  return match ? Number(match[1]) : undefined;
+}
+
+/** An engine timestamp, or undefined for its "never" (`0001-01-01T00:00:00Z`) and for garbage. */
+export function engineDate(text: string | undefined): Date | undefined {
+  if (!text || text.startsWith('0001-')) return undefined;
+  const date = new Date(text);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+/** When an inspected container last started and stopped. */
+export function containerTimes(inspect: { State?: { StartedAt?: string; FinishedAt?: string }; RestartCount?: number }): ContainerTimes {
+  return { startedAt: engineDate(inspect.State?.StartedAt), finishedAt: engineDate(inspect.State?.FinishedAt), restartCount: inspect.RestartCount ?? 0 };
 }
 
 function portProtocol(type: string | undefined): PortBinding['protocol'] {
@@ -74,6 +93,7 @@ export function toContainerSummary(raw: RawContainer): ContainerSummary {
     state: containerState(raw.State),
     status: raw.Status ?? '',
     health: containerHealth(raw.Status),
+    exitCode: containerExitCode(raw.Status),
     ports: containerPorts(raw.Ports),
     labels,
     composeProject: labels[COMPOSE_PROJECT_LABEL] || undefined,

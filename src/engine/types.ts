@@ -26,11 +26,21 @@ export interface ContainerSummary {
   /** The engine's human status, e.g. `Up 3 minutes (healthy)`. */
   status: string;
   health: ContainerHealth | undefined;
+  /** The exit code of an exited container, from its status (`Exited (137) 5 minutes ago`). */
+  exitCode: number | undefined;
   ports: PortBinding[];
   labels: Readonly<Record<string, string>>;
   /** From `com.docker.compose.project`; undefined for containers outside compose. */
   composeProject: string | undefined;
   composeService: string | undefined;
+}
+
+/** What a listing lacks and a tooltip shows: when the container last started and stopped. */
+export interface ContainerTimes {
+  startedAt: Date | undefined;
+  /** Unset while it has never stopped. */
+  finishedAt: Date | undefined;
+  restartCount: number;
 }
 
 export interface EngineVersion {

@@ -62,9 +62,41 @@ describe('Containers view', function () {
     const node = await waitForRunningRow(api, id);
     const item = api.containersTree.getTreeItem(node) as vscode.TreeItem;
     assert.equal(item.label, name);
-    assert.match(String(item.description), /^berth-test\/busybox(:latest)? · Up/);
+    assert.match(String(item.description), /^berth-test\/busybox(:latest)? · running$/);
     assert.equal(item.contextValue, 'container.running');
-    assert.ok(item.tooltip instanceof vscode.MarkdownString && item.tooltip.value.includes('Image: berth\\-test/busybox'));
+    // The tooltip is worked out on hover (resolveTreeItem), so "Up 3 hours" is true when it is read.
+    const resolved = (await api.containersTree.resolveTreeItem(item, node)) as vscode.TreeItem;
+    assert.ok(resolved.tooltip instanceof vscode.MarkdownString && resolved.tooltip.value.includes('Image: berth\\-test/busybox'));
+    assert.match((resolved.tooltip as vscode.MarkdownString).value, /State: running — Up (less than a second|\d+ seconds?), since \d\d:\d\d/);
+  });
+
+  it('redraws nothing for an event that changes nothing it shows (a kill the container ignores)', async () => {
+    const id = await createTestContainer(`berth-quiet-${runId}`, { start: true });
+    const node = await waitForRunningRow(api, id);
+    // Until the engine's own status ("Up 2 seconds") has moved on from the one the row was read with:
+    // a row that showed it would be redrawn by the kill's re-read.
+    const drawnWith = node.kind === 'container' ? node.container.status : '';
+    await waitFor('the engine status to move on', async () => (await docker(['ps', '--filter', `id=${id}`, '--format', '{{.Status}}'])) !== drawnWith, 10_000, 100);
+    const changed: unknown[] = [];
+    const subscription = api.containersTree.onDidChangeTreeData((e) => changed.push(e));
+    try {
+      // SIGWINCH is ignored by the shell: the engine reports a `kill`, the view re-reads the row, and nothing it draws changed.
+      const reread = new Promise<void>((resolve) => {
+        const done = api.containersTree.onDidRefresh(() => {
+          done.dispose();
+          resolve();
+        });
+      });
+      await docker(['kill', '--signal', 'WINCH', id]);
+      await reread;
+      assert.equal(await engineState(id), 'running');
+      assert.equal(changed.length, 0, 'no row or tree redraw for the kill');
+      await docker(['stop', '-t', '0', id]);
+      await waitFor('the row to say exited', () => node.kind === 'container' && node.container.state === 'exited');
+      assert.ok(changed.includes(node), 'the die redraws the row');
+    } finally {
+      subscription.dispose();
+    }
   });
 
   it('stops a container with berth.container.stop, as the context menu does', async () => {

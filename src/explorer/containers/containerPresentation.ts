@@ -1,15 +1,38 @@
 /** Label, description, icon, context value and tooltip of container rows. Pure, so it is unit-tested. */
 import { isIP } from 'node:net';
-import type { ContainerSummary, PortBinding } from '../../engine/types';
+import type { ContainerSummary, ContainerTimes, PortBinding } from '../../engine/types';
 import { escapeMarkdown, markdownCode } from '../shared/markdownText';
 import type { IconSpec, Row } from '../shared/rowPresentation';
+import { clock, duration } from '../shared/timePresentation';
 import { stateCounts, type ComposeProjectGroup } from './containersModel';
 
 export { escapeMarkdown } from '../shared/markdownText';
 export type { IconSpec };
 
+/** State with its exit code or health: `exited (137)`, `running (unhealthy)`. */
+export function containerStateText(c: ContainerSummary): string {
+  if (c.exitCode !== undefined && c.state === 'exited') return `exited (${c.exitCode})`;
+  if (c.health !== undefined) return `${c.state} (${c.health === 'starting' ? 'health: starting' : c.health})`;
+  return c.state;
+}
+
+/**
+ * What does not rot: image and state. The engine's "Up 2 seconds" would still say so an hour later,
+ * and would redraw the row on every listing (a `kill` before the `die` of a stop, say); times are
+ * in the tooltip, worked out when it is shown.
+ */
 export function containerDescription(c: ContainerSummary): string {
-  return `${c.image} · ${c.status}`;
+  return `${c.image} · ${containerStateText(c)}`;
+}
+
+/** `Up 3 hours, since 10:02`, `Exited 5 minutes ago, at 10:02`: from when the tooltip is shown. */
+export function containerTimesText(c: ContainerSummary, times: ContainerTimes, now: Date): string | undefined {
+  const { startedAt, finishedAt } = times;
+  const running = c.state === 'running' || c.state === 'paused' || c.state === 'restarting';
+  if (running && startedAt) return `Up ${duration(now.getTime() - startedAt.getTime())}, since ${clock(startedAt, now)}`;
+  if (!running && finishedAt) return `${c.state === 'dead' ? 'Died' : 'Exited'} ${duration(now.getTime() - finishedAt.getTime())} ago, at ${clock(finishedAt, now)}`;
+  if (c.state === 'created') return `Created ${duration(now.getTime() - c.created.getTime())} ago, never started`;
+  return undefined;
 }
 
 export function containerIcon(c: ContainerSummary): IconSpec {
@@ -63,15 +86,18 @@ function portLine(port: PortBinding): string {
   return `${inside} (not published)`;
 }
 
-export function containerTooltip(c: ContainerSummary): string {
+/** The tooltip; with `times` (read on hover) it also says how long it has been up or down. */
+export function containerTooltip(c: ContainerSummary, times?: ContainerTimes, now = new Date()): string {
+  const when = times ? containerTimesText(c, times, now) : undefined;
   const lines = [
     `**${escapeMarkdown(c.name)}**`,
     '',
     `Image: ${escapeMarkdown(c.image)}`,
     `Command: ${markdownCode(c.command)}`,
-    `State: ${c.state}${c.health ? ` (${c.health})` : ''} — ${escapeMarkdown(c.status)}`,
+    `State: ${containerStateText(c)}${when ? ` — ${when}` : ''}`,
     `Created: ${c.created.toLocaleString()}`,
   ];
+  if (times && times.restartCount > 0) lines.push(`Restarted: ${times.restartCount} time${times.restartCount === 1 ? '' : 's'}`);
   if (c.composeProject !== undefined) {
     lines.push(`Compose: ${escapeMarkdown(c.composeProject)}${c.composeService ? ` / ${escapeMarkdown(c.composeService)}` : ''}`);
   }

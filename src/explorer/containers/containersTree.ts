@@ -1,12 +1,14 @@
 /** The Containers view: its source, model and presentation on the shared live view. */
 import { Config } from '../../config';
+import { containerTimes } from '../../engine/containerMapping';
+import { inspectContainer } from '../../engine/inspect';
 import type { ContainerSummary } from '../../engine/types';
 import type { EngineSession } from '../../engineSession';
 import { Commands, Views } from '../../ids';
 import { LiveView, type LiveViewSpec } from '../shared/liveView';
 import { mergeById } from '../shared/treeModel';
 import { containerNodeClasses, type ContainersTreeNode } from './containerNodes';
-import { containerRow, projectRow } from './containerPresentation';
+import { containerRow, containerTooltip, projectRow } from './containerPresentation';
 import { containerAffectedBy, containersTree } from './containersModel';
 
 const spec: LiveViewSpec<ContainerSummary[]> = {
@@ -26,6 +28,12 @@ const spec: LiveViewSpec<ContainerSummary[]> = {
   layout: (containers) => containersTree(containers, Config.groupByComposeProject()),
   rows: { container: containerRow, composeProject: projectRow },
   nodes: containerNodeClasses,
+  // How long it has been up or down: read and worked out on hover, so it is never out of date.
+  tooltip: async (node, client) => {
+    if (node.kind !== 'container' || !client) return undefined;
+    const c = node.resource as ContainerSummary;
+    return containerTooltip(c, containerTimes(await inspectContainer(client, c.id)), new Date());
+  },
 };
 
 export class ContainersTree extends LiveView<ContainerSummary[], ContainersTreeNode> {

@@ -1,12 +1,14 @@
 import * as assert from 'node:assert/strict';
-import { containerHealth, containerPorts, containerState, toContainerSummary, type RawContainer } from '../../../src/engine/containerMapping';
+import { containerExitCode, containerHealth, containerPorts, containerState, engineDate, toContainerSummary, type RawContainer } from '../../../src/engine/containerMapping';
 import type { ContainerSummary } from '../../../src/engine/types';
 import { containersTree, layoutContainers, type ComposeProjectGroup } from '../../../src/explorer/containers/containersModel';
 import {
   containerContextValue,
+  containerDescription,
   containerIcon,
   containerTooltip,
   containerRow,
+  containerTimesText,
   escapeMarkdown,
   portUrl,
   projectDescription,
@@ -131,5 +133,42 @@ describe('container presentation', () => {
     assert.ok(!/(^|[^\\])<img/.test(tooltip), 'no raw HTML');
     assert.match(tooltip, /\]\(http:\/\/localhost:8088\) → 80\/tcp/);
     assert.equal(escapeMarkdown('a*b_c'), 'a\\*b\\_c');
+  });
+});
+
+describe('container rows that stay true', () => {
+  it('describe image, state, exit code and health — not the engine status that rots', () => {
+    assert.equal(containerDescription(c({ Id: 'x', Status: 'Up 2 seconds' })), 'berth-test/busybox · running');
+    assert.equal(containerDescription(c({ Id: 'x', State: 'exited', Status: 'Exited (137) 5 minutes ago' })), 'berth-test/busybox · exited (137)');
+    assert.equal(containerDescription(c({ Id: 'x', Status: 'Up 1 hour (unhealthy)' })), 'berth-test/busybox · running (unhealthy)');
+    assert.equal(containerDescription(c({ Id: 'x', Status: 'Up 1 second (health: starting)' })), 'berth-test/busybox · running (health: starting)');
+  });
+
+  it('draws the same row when only the status text moved on (the kill before a die redraws nothing)', () => {
+    const before = c({ Id: 'x', Status: 'Up 2 seconds' });
+    const later = c({ Id: 'x', Status: 'Up 3 minutes' });
+    assert.equal(shownOf(containerRow(later)), shownOf(containerRow(before)));
+    assert.notEqual(shownOf(containerRow(c({ Id: 'x', State: 'exited', Status: 'Exited (0) 1 second ago' }))), shownOf(containerRow(before)));
+  });
+
+  it('says how long it has been up or down when the tooltip is shown', () => {
+    const now = new Date(2026, 0, 2, 13, 5);
+    const started = new Date(2026, 0, 2, 10, 2);
+    const running = c({ Id: 'x' });
+    assert.equal(containerTimesText(running, { startedAt: started, finishedAt: undefined, restartCount: 0 }, now), 'Up 3 hours, since 10:02');
+    const exited = c({ Id: 'x', State: 'exited', Status: 'Exited (1) 2 days ago' });
+    assert.equal(containerTimesText(exited, { startedAt: started, finishedAt: new Date(2025, 11, 31, 9, 0), restartCount: 0 }, now), 'Exited 2 days ago, at 2025-12-31 09:00');
+    const tooltip = containerTooltip(running, { startedAt: started, finishedAt: undefined, restartCount: 2 }, now);
+    assert.match(tooltip, /State: running — Up 3 hours, since 10:02/);
+    assert.match(tooltip, /Restarted: 2 times/);
+    assert.ok(!containerTooltip(running).includes('Up '), 'without times the tooltip names none');
+  });
+
+  it('reads the exit code only from an Exited status', () => {
+    assert.equal(containerExitCode('Exited (0) 3 seconds ago'), 0);
+    assert.equal(containerExitCode('Exited (-1) 3 seconds ago'), -1);
+    assert.equal(containerExitCode('Up 3 seconds'), undefined);
+    assert.equal(engineDate('0001-01-01T00:00:00Z'), undefined);
+    assert.equal(engineDate('2026-01-02T10:02:00.123456789Z')?.toISOString(), '2026-01-02T10:02:00.123Z');
   });
 });
