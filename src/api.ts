@@ -3,6 +3,9 @@ import type * as vscode from 'vscode';
 import type { EngineClient } from './engine/client';
 import type { EngineState } from './engine/engineConnection';
 import type { ContainersTree } from './explorer/containers/containersTree';
+import type { Explorer, LiveViewId } from './explorer/explorer';
+import type { LiveView } from './explorer/shared/liveView';
+import type { TreeNode } from './explorer/shared/treeModel';
 import type { EngineSession } from './engineSession';
 import type { ComposeLintCounts } from './language/compose/composeLanguage';
 
@@ -10,6 +13,8 @@ export interface BerthApi {
   engineState(): { kind: EngineState['kind']; message?: string };
   readonly onDidChangeEngineState: vscode.Event<{ kind: EngineState['kind']; message?: string }>;
   readonly containersTree: ContainersTree;
+  /** Any sidebar view by its id (`berth.networks`, …). */
+  view(id: LiveViewId): LiveView<unknown, TreeNode>;
   /** The current engine's client, when connected (benchmarks compare Berth's work with the engine's). */
   engineClient(): EngineClient | undefined;
   /** How long activate() took, in milliseconds (for the benchmark). */
@@ -22,11 +27,12 @@ function summarize(state: EngineState): { kind: EngineState['kind']; message?: s
   return state.kind === 'connecting' || state.kind === 'connected' ? { kind: state.kind } : { kind: state.kind, message: state.error.userMessage };
 }
 
-export function createApi(session: EngineSession, containersTree: ContainersTree, activationMs: () => number, composeLints: ComposeLintCounts): BerthApi {
+export function createApi(session: EngineSession, explorer: Explorer, activationMs: () => number, composeLints: ComposeLintCounts): BerthApi {
   return {
     engineState: () => summarize(session.state),
     onDidChangeEngineState: (listener, thisArgs, disposables) => session.onDidChangeState((s) => listener.call(thisArgs, summarize(s)), undefined, disposables),
-    containersTree,
+    containersTree: explorer.containers,
+    view: (id) => explorer.view(id),
     engineClient: () => session.connection?.client,
     get activationMs() {
       return activationMs();

@@ -40,7 +40,7 @@ export function activate(context: vscode.ExtensionContext): BerthApi {
     ...registerDockerfileLanguage(dockerfileOptions),
   );
   const activationMs = performance.now() - started;
-  return createApi(session, explorer.containers, () => activationMs, composeLints);
+  return createApi(session, explorer, () => activationMs, composeLints);
 }
 
 export function deactivate(): void {

@@ -19,6 +19,14 @@ export const Commands = {
   containerOpenPort: 'berth.container.openPort',
   containersPrune: 'berth.containers.prune',
   containerInspectShowingSecrets: 'berth.container.inspectShowingSecrets',
+  networksRefresh: 'berth.networks.refresh',
+  networksFilter: 'berth.networks.filter',
+  networksPrune: 'berth.networks.prune',
+  networkCreate: 'berth.network.create',
+  networkRemove: 'berth.network.remove',
+  networkInspect: 'berth.network.inspect',
+  networkConnect: 'berth.network.connect',
+  networkDisconnect: 'berth.network.disconnect',
   composeUp: 'berth.compose.up',
   composeUpWithProfiles: 'berth.compose.upWithProfiles',
   composeDown: 'berth.compose.down',
@@ -47,6 +55,7 @@ export type CommandId = (typeof Commands)[keyof typeof Commands];
 export const Views = {
   container: 'berth-docker',
   containers: 'berth.containers',
+  networks: 'berth.networks',
 } as const;
 
 export const ContextKeys = {

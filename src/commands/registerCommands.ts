@@ -20,6 +20,10 @@ import { composeDown } from './composeDown';
 import { composeLogs, composeProjectCommand, composeUpWithProfiles, projectVerbs } from './composeProject';
 import { composeServiceLogs, composeServiceRebuild, composeServiceRestart, composeServiceScale, composeServiceUp } from './composeService';
 import { showMergedConfig } from './showMergedConfig';
+import { createNetwork } from './createNetwork';
+import { inspectNetwork } from './inspect';
+import { connectNetwork, disconnectNetwork } from './networkConnection';
+import { pruneNetworks, removeNetwork } from './removeNetwork';
 import { switchEngine } from './switchEngine';
 
 const handlers: Record<CommandId, CommandHandler> = {
@@ -42,6 +46,14 @@ const handlers: Record<CommandId, CommandHandler> = {
   [Commands.containerCopyName]: copyName,
   [Commands.containerOpenPort]: openPublishedPort,
   [Commands.containersPrune]: pruneStoppedContainers,
+  [Commands.networksRefresh]: (ctx) => ctx.explorer.refresh(Views.networks),
+  [Commands.networksFilter]: (ctx, value) => ctx.explorer.filter(Views.networks, value),
+  [Commands.networksPrune]: pruneNetworks,
+  [Commands.networkCreate]: createNetwork,
+  [Commands.networkRemove]: removeNetwork,
+  [Commands.networkInspect]: inspectNetwork,
+  [Commands.networkConnect]: connectNetwork,
+  [Commands.networkDisconnect]: disconnectNetwork,
   [Commands.composeUp]: composeProjectCommand(projectVerbs.up),
   [Commands.composeUpWithProfiles]: composeUpWithProfiles,
   [Commands.composeDown]: composeDown,

@@ -3,8 +3,9 @@
  * one table from a row's kind to what commands may need. Rows are known by `{ kind, resource }`,
  * never by their class.
  */
-import type { ContainerSummary } from '../engine/types';
+import type { ContainerSummary, NetworkSummary } from '../engine/types';
 import type { ComposeProjectGroup } from '../explorer/containers/containersModel';
+import type { NetworkAttachment } from '../explorer/networks/networksModel';
 
 export interface ComposeRef {
   /** The labels of one of its containers: Compose's files and folder are found from them. */
@@ -17,6 +18,9 @@ export interface ComposeRef {
 
 export interface Targets {
   containers: ContainerSummary[];
+  networks: NetworkSummary[];
+  /** A container's place on a network (a row under the network). */
+  attachments: NetworkAttachment[];
   /** The compose project of the first row that has one. */
   compose?: ComposeRef;
   /** Names of the rows, for messages ("X does not belong to a compose project"). */
@@ -41,6 +45,8 @@ const projectTargets = (g: ComposeProjectGroup): Partial<Targets> => ({
 const BY_KIND: Readonly<Record<string, Resolve>> = {
   container: containerTargets,
   composeProject: projectTargets,
+  network: (n: NetworkSummary) => ({ networks: [n], names: [n.name] }),
+  networkContainer: (a: NetworkAttachment) => ({ attachments: [a], names: [a.container.name] }),
 };
 
 interface Row {
@@ -57,14 +63,21 @@ export function targetsOf(args: readonly unknown[]): Targets | undefined {
   const [node, nodes] = args;
   const rows = (Array.isArray(nodes) && nodes.length > 0 ? nodes : [node]).filter(isRow);
   if (rows.length === 0) return undefined;
-  const targets: Targets = { containers: [], names: [] };
+  const targets: Targets = { containers: [], networks: [], attachments: [], names: [] };
   const seen = new Set<string>();
+  /** Adds what is not there yet (a container selected twice, once in its group). */
+  const add = <T>(into: T[], items: readonly T[] | undefined, key: (item: T) => string): void => {
+    for (const item of items ?? []) {
+      const k = key(item);
+      if (!seen.has(k)) into.push(item);
+      seen.add(k);
+    }
+  };
   for (const row of rows) {
     const t = (BY_KIND[row.kind] as (r: unknown) => Partial<Targets>)(row.resource);
-    for (const c of t.containers ?? []) {
-      if (!seen.has(c.id)) targets.containers.push(c);
-      seen.add(c.id);
-    }
+    add(targets.containers, t.containers, (c) => `container:${c.id}`);
+    add(targets.networks, t.networks, (n) => `network:${n.id}`);
+    add(targets.attachments, t.attachments, (a) => `attachment:${a.network.id}/${a.container.id}`);
     targets.names.push(...(t.names ?? []));
     if (!targets.compose && t.compose) targets.compose = t.compose;
   }

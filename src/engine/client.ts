@@ -14,6 +14,8 @@ import { EngineError, classifyError, nothingListens } from './errors';
 import { createTransport, type ModemTransport } from './transport';
 import { ContainersClient } from './containers';
 import { ImagesClient } from './images';
+import { NetworksClient } from './networks';
+import { SystemClient } from './system';
 import type { EngineRequests, RequestOptions } from './requests';
 import type { EngineVersion } from './types';
 
@@ -45,6 +47,8 @@ export class EngineClient implements EngineRequests {
   /** One client per kind of engine object, each on top of `request()`. */
   readonly containers: ContainersClient;
   readonly images: ImagesClient;
+  readonly networks: NetworksClient;
+  readonly system: SystemClient;
 
   constructor(
     readonly endpoint: EngineEndpoint,
@@ -52,6 +56,8 @@ export class EngineClient implements EngineRequests {
   ) {
     this.containers = new ContainersClient(this);
     this.images = new ImagesClient(this);
+    this.networks = new NetworksClient(this);
+    this.system = new SystemClient(this);
   }
 
   get requestTimeoutMs(): number {

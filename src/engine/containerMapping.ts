@@ -3,6 +3,8 @@ import {
   COMPOSE_PROJECT_LABEL,
   COMPOSE_SERVICE_LABEL,
   type ContainerHealth,
+  type ContainerMount,
+  type ContainerNetwork,
   type ContainerState,
   type ContainerSummary,
   type ContainerTimes,
@@ -21,6 +23,15 @@ export interface RawContainer {
   Status?: string;
   Ports?: { IP?: string; PrivatePort: number; PublicPort?: number; Type?: string }[] | null;
   Labels?: Record<string, string> | null;
+  NetworkSettings?: { Networks?: Record<string, RawEndpoint | null> | null } | null;
+  Mounts?: { Type?: string; Name?: string; Source?: string; Destination?: string; RW?: boolean }[] | null;
+}
+
+interface RawEndpoint {
+  NetworkID?: string;
+  IPAddress?: string;
+  GlobalIPv6Address?: string;
+  Aliases?: string[] | null;
 }
 
 const STATES: ReadonlySet<string> = new Set(['created', 'running', 'paused', 'restarting', 'removing', 'exited', 'dead']);
@@ -80,6 +91,28 @@ export function containerPorts(raw: RawContainer['Ports']): PortBinding[] {
   return ports.sort((a, b) => a.privatePort - b.privatePort || (a.publicPort ?? 0) - (b.publicPort ?? 0));
 }
 
+export function containerNetworks(raw: RawContainer['NetworkSettings']): ContainerNetwork[] {
+  return Object.entries(raw?.Networks ?? {})
+    .map(([name, e]) => ({
+      name,
+      networkId: e?.NetworkID ?? '',
+      ipv4: e?.IPAddress || undefined,
+      ipv6: e?.GlobalIPv6Address || undefined,
+      aliases: e?.Aliases ?? [],
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+export function containerMounts(raw: RawContainer['Mounts']): ContainerMount[] {
+  return (raw ?? []).map((m) => ({
+    type: m.Type ?? 'volume',
+    name: m.Name || undefined,
+    source: m.Source ?? '',
+    destination: m.Destination ?? '',
+    readOnly: m.RW === false,
+  }));
+}
+
 export function toContainerSummary(raw: RawContainer): ContainerSummary {
   const labels = raw.Labels ?? {};
   const name = (raw.Names?.[0] ?? raw.Id.slice(0, 12)).replace(/^\//, '');
@@ -95,6 +128,8 @@ export function toContainerSummary(raw: RawContainer): ContainerSummary {
     health: containerHealth(raw.Status),
     exitCode: containerExitCode(raw.Status),
     ports: containerPorts(raw.Ports),
+    networks: containerNetworks(raw.NetworkSettings),
+    mounts: containerMounts(raw.Mounts),
     labels,
     composeProject: labels[COMPOSE_PROJECT_LABEL] || undefined,
     composeService: labels[COMPOSE_SERVICE_LABEL] || undefined,

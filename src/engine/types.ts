@@ -29,10 +29,32 @@ export interface ContainerSummary {
   /** The exit code of an exited container, from its status (`Exited (137) 5 minutes ago`). */
   exitCode: number | undefined;
   ports: PortBinding[];
+  /** The networks it is attached to, with its addresses on them (empty addresses while stopped). */
+  networks: ContainerNetwork[];
+  mounts: ContainerMount[];
   labels: Readonly<Record<string, string>>;
   /** From `com.docker.compose.project`; undefined for containers outside compose. */
   composeProject: string | undefined;
   composeService: string | undefined;
+}
+
+export interface ContainerNetwork {
+  /** The network's name, as the container's settings key it. */
+  name: string;
+  networkId: string;
+  /** `172.18.0.2` (no prefix length); undefined while the container is not running. */
+  ipv4: string | undefined;
+  ipv6: string | undefined;
+  aliases: string[];
+}
+
+export interface ContainerMount {
+  type: 'volume' | 'bind' | 'tmpfs' | 'npipe' | 'cluster' | string;
+  /** The volume's name, for a volume mount. */
+  name: string | undefined;
+  source: string;
+  destination: string;
+  readOnly: boolean;
 }
 
 /** What a listing lacks and a tooltip shows: when the container last started and stopped. */
@@ -76,3 +98,42 @@ export interface EngineEvent {
 
 export const COMPOSE_PROJECT_LABEL = 'com.docker.compose.project';
 export const COMPOSE_SERVICE_LABEL = 'com.docker.compose.service';
+
+/** One subnet of a network's IP address management. */
+export interface NetworkSubnet {
+  subnet: string | undefined;
+  gateway: string | undefined;
+  ipRange: string | undefined;
+}
+
+export interface NetworkSummary {
+  id: string;
+  name: string;
+  /** `bridge`, `host`, `null`, `overlay`, `macvlan`, `ipvlan` or a plugin's name. */
+  driver: string;
+  /** `local`, `swarm` or `global`. */
+  scope: string;
+  internal: boolean;
+  attachable: boolean;
+  ingress: boolean;
+  ipv6: boolean;
+  subnets: NetworkSubnet[];
+  options: Readonly<Record<string, string>>;
+  labels: Readonly<Record<string, string>>;
+  created: Date | undefined;
+  /** The engine's own networks (bridge, host, none; ingress and docker_gwbridge under swarm), which cannot be removed. */
+  builtIn: boolean;
+}
+
+/** What Create Network sends. */
+export interface NetworkCreateSpec {
+  name: string;
+  driver: string;
+  subnet?: string;
+  gateway?: string;
+  ipRange?: string;
+  internal?: boolean;
+  attachable?: boolean;
+  labels?: Readonly<Record<string, string>>;
+  options?: Readonly<Record<string, string>>;
+}

@@ -4,6 +4,8 @@
  */
 import * as vscode from 'vscode';
 import type { ContainerSummary } from '../engine/types';
+import { NetworksTree } from './networks/networksTree';
+import type { NetworksSnapshot } from './networks/networksModel';
 import type { EngineSession } from '../engineSession';
 import { Views } from '../ids';
 import { ContainersTree } from './containers/containersTree';
@@ -13,6 +15,7 @@ import type { TreeNode } from './shared/treeModel';
 /** What each view holds, by view id. */
 export interface ViewSnapshots {
   [Views.containers]: readonly ContainerSummary[];
+  [Views.networks]: NetworksSnapshot;
 }
 
 export type LiveViewId = keyof ViewSnapshots;
@@ -23,6 +26,7 @@ export class Explorer implements vscode.Disposable {
 
   constructor(session: EngineSession) {
     this.containers = this.add(Views.containers, new ContainersTree(session));
+    this.add(Views.networks, new NetworksTree(session));
   }
 
   private add<V extends LiveView<unknown, TreeNode>>(id: LiveViewId, view: V): V {
@@ -31,7 +35,7 @@ export class Explorer implements vscode.Disposable {
     return view;
   }
 
-  private view(id: LiveViewId): LiveView<unknown, TreeNode> {
+  view(id: LiveViewId): LiveView<unknown, TreeNode> {
     const view = this.views.get(id);
     if (!view) throw new Error(`Berth has no view ${id}.`);
     return view;

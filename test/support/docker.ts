@@ -59,3 +59,16 @@ export async function removeTestContainers(): Promise<void> {
   const ids = (await docker(['ps', '-aq', '--filter', `label=${TEST_LABEL}=${runId}`])).split('\n').filter(Boolean);
   if (ids.length > 0) await docker(['rm', '-f', ...ids]);
 }
+
+/** Removes every network this run labelled (after the containers on them). */
+export async function removeTestNetworks(): Promise<void> {
+  const ids = (await docker(['network', 'ls', '-q', '--filter', `label=${TEST_LABEL}=${runId}`])).split('\n').filter(Boolean);
+  if (ids.length > 0) await docker(['network', 'rm', ...ids]);
+}
+
+/** A /24 in 10.200.0.0/13 that is this run's own, so parallel leftovers do not collide: `10.203.17`. */
+export function testSubnetPrefix(salt = 0): string {
+  let hash = salt;
+  for (const ch of runId) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
+  return `10.${200 + (hash % 8)}.${(hash >>> 3) % 250}`;
+}

@@ -51,8 +51,9 @@ describe('Containers view (UI)', function () {
     await page.locator('.monaco-list-row').filter({ hasText: `${project}-db-1` }).first().waitFor({ timeout: 10_000 });
     // The status bar names the engine and its version (20.10.x on the testbed).
     await page.locator('.statusbar-item').filter({ hasText: /default\s+\d+\.\d+/ }).first().waitFor({ timeout: 10_000 });
-    // One view in the container: the side bar's title reads "Berth: Containers".
-    assert.match((await page.locator('.part.sidebar .title-label').first().textContent()) ?? '', /Berth.*Containers/i);
+    // Berth's side bar holds the Containers view (with Images, Networks, … beside it, each under its own header).
+    assert.match((await page.locator('.part.sidebar .title-label').first().textContent()) ?? '', /Berth/i);
+    await page.locator('.part.sidebar .pane-header').filter({ hasText: /^Containers/i }).first().waitFor({ timeout: 10_000 });
   });
 
   it('pauses a container from the command palette, picking it in a quick pick', async () => {

@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { containerContextValue } from '../../src/explorer/containers/containerPresentation';
 import { lifecycleStates } from '../../src/commands/lifecycleStates';
+import type { NetworkSummary } from '../../src/engine/types';
+import { networkContextValue } from '../../src/explorer/networks/networkPresentation';
 
 const root = path.resolve(__dirname, '../../..');
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
@@ -23,9 +25,9 @@ function matches(when: string, context: { view: string; viewItem: string }): boo
   });
 }
 
-function offered(viewItem: string): string[] {
+function offered(viewItem: string, view = 'berth.containers'): string[] {
   const items = pkg.contributes.menus['view/item/context'] ?? [];
-  return [...new Set(items.filter((i) => i.when && matches(i.when, { view: 'berth.containers', viewItem })).map((i) => i.command ?? `submenu:${i.submenu}`))].sort();
+  return [...new Set(items.filter((i) => i.when && matches(i.when, { view, viewItem })).map((i) => i.command ?? `submenu:${i.submenu}`))].sort();
 }
 
 describe('Containers view menus', () => {
@@ -58,5 +60,26 @@ describe('Containers view menus', () => {
 
   it('offers compose actions on a compose project group', () => {
     assert.ok(offered('composeProject').includes('submenu:berth.composeProject'));
+  });
+});
+
+describe('Networks view menus', () => {
+  const network = (over: Partial<NetworkSummary>): string =>
+    networkContextValue({ name: 'n', driver: 'bridge', builtIn: false, ingress: false, ...over } as NetworkSummary);
+  const ids = (...verbs: string[]): string[] => verbs.map((v) => `berth.network.${v}`).sort();
+
+  it('offers Remove only on networks users made, and Connect only where containers can join', () => {
+    assert.deepEqual(offered(network({}), 'berth.networks'), ids('connect', 'inspect', 'remove'));
+    assert.deepEqual(offered(network({ driver: 'macvlan' }), 'berth.networks'), ids('connect', 'inspect', 'remove'));
+    assert.deepEqual(offered(network({ name: 'bridge', builtIn: true }), 'berth.networks'), ids('connect', 'inspect'));
+    assert.deepEqual(offered(network({ name: 'host', driver: 'host', builtIn: true }), 'berth.networks'), ids('inspect'));
+    assert.deepEqual(offered(network({ name: 'none', driver: 'null', builtIn: true }), 'berth.networks'), ids('inspect'));
+    assert.deepEqual(offered(network({ name: 'ingress', driver: 'overlay', builtIn: true, ingress: true }), 'berth.networks'), ids('inspect'));
+  });
+
+  it('offers Disconnect on a container under a network, and nothing of a network on message rows', () => {
+    assert.deepEqual(offered('networkContainer', 'berth.networks'), ids('disconnect'));
+    assert.deepEqual(offered('message', 'berth.networks'), []);
+    assert.deepEqual(offered('action', 'berth.networks'), []);
   });
 });
