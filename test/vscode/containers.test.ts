@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import type { BerthApi } from '../../src/api';
 import type { ContainersTreeNode } from '../../src/explorer/containers/containerNodes';
 import { createTestContainer, docker, removeTestContainers, runId, waitFor } from '../support/docker';
-import { activateBerth } from './testUtil';
+import { openContainersView, skipDestructiveConfirmations } from './testUtil';
 
 async function topLevel(api: BerthApi): Promise<ContainersTreeNode[]> {
   return (await api.containersTree.getChildren(undefined)) ?? [];
@@ -44,15 +44,13 @@ describe('Containers view', function () {
   let api: BerthApi;
 
   before(async () => {
-    api = await activateBerth();
-    await vscode.workspace.getConfiguration('berth').update('confirmDestructive', false, vscode.ConfigurationTarget.Global);
+    await skipDestructiveConfirmations(true);
     // Open the view as a person would: Berth does not refresh hidden views.
-    await vscode.commands.executeCommand('berth.containers.focus');
-    await waitFor('the engine to connect', () => api.engineState().kind === 'connected', 30_000);
+    api = await openContainersView();
   });
 
   after(async () => {
-    await vscode.workspace.getConfiguration('berth').update('confirmDestructive', undefined, vscode.ConfigurationTarget.Global);
+    await skipDestructiveConfirmations(false);
     await removeTestContainers();
   });
 

@@ -9,11 +9,12 @@ import * as vscode from 'vscode';
 import type { BerthApi } from '../../src/api';
 import type { NetworkSummary } from '../../src/engine/types';
 import type { NetworkAttachment } from '../../src/explorer/networks/networksModel';
+import { Views } from '../../src/ids';
 import { createTestContainer, docker, removeTestContainers, removeTestNetworks, runId, TEST_LABEL, testSubnetPrefix, waitFor } from '../support/docker';
-import { activateBerth } from './testUtil';
+import { openView, skipDestructiveConfirmations } from './testUtil';
 import { findRow, itemOf, rowsOf } from './treeUtil';
 
-const VIEW = 'berth.networks';
+const VIEW = Views.networks;
 
 async function inspectNetwork(id: string): Promise<{ Name: string; Internal: boolean; Labels: Record<string, string>; Options: Record<string, string>; IPAM: { Config: { Subnet: string; Gateway: string }[] }; Containers: Record<string, { IPv4Address: string }> }> {
   return JSON.parse(await docker(['network', 'inspect', id]))[0];
@@ -27,14 +28,12 @@ describe('Networks view', function () {
   const prefix = testSubnetPrefix();
 
   before(async () => {
-    api = await activateBerth();
-    await vscode.workspace.getConfiguration('berth').update('confirmDestructive', false, vscode.ConfigurationTarget.Global);
-    await vscode.commands.executeCommand('berth.networks.focus');
-    await waitFor('the engine to connect', () => api.engineState().kind === 'connected', 30_000);
+    await skipDestructiveConfirmations(true);
+    api = await openView(VIEW);
   });
 
   after(async () => {
-    await vscode.workspace.getConfiguration('berth').update('confirmDestructive', undefined, vscode.ConfigurationTarget.Global);
+    await skipDestructiveConfirmations(false);
     await removeTestContainers();
     await removeTestNetworks();
   });

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { BerthApi } from '../../src/api';
 import type { ContainersTreeNode } from '../../src/explorer/containers/containerNodes';
+import type { LiveViewId } from '../../src/explorer/explorer';
 import { waitFor, waitFor as waitForCondition } from '../support/docker';
 
 export { docker, runId, TEST_IMAGE, TEST_LABEL, waitFor } from '../support/docker';
@@ -74,12 +75,21 @@ export function testbedScript(script: string, args: readonly string[], timeoutMs
   });
 }
 
-/** Activates Berth, opens the Containers view as a person would (hidden views do not refresh) and waits for the engine. */
-export async function openContainersView(): Promise<BerthApi> {
+/** Activates Berth, opens a view as a person would (hidden views do not refresh) and waits for the engine. */
+export async function openView(view: LiveViewId): Promise<BerthApi> {
   const api = await activateBerth();
-  await vscode.commands.executeCommand('berth.containers.focus');
+  await vscode.commands.executeCommand(`${view}.focus`);
   await waitForCondition('the engine to connect', () => api.engineState().kind === 'connected', 30_000);
   return api;
+}
+
+export function openContainersView(): Promise<BerthApi> {
+  return openView('berth.containers');
+}
+
+/** For suites whose commands would ask before they destroy: the setting off for the suite, and back after. */
+export function skipDestructiveConfirmations(skip: boolean): Thenable<void> {
+  return vscode.workspace.getConfiguration('berth').update('confirmDestructive', skip ? false : undefined, vscode.ConfigurationTarget.Global);
 }
 
 /** A top-level container row, once the tree shows it (in `state`, when given). */
