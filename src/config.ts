@@ -33,6 +33,7 @@ export const Config = {
   /** `berth.inspect.maskSecrets`: hide env values that look like secrets in inspect documents. */
   maskSecrets: (): boolean => section().get<boolean>('inspect.maskSecrets', true),
   groupByComposeProject: (): boolean => section().get<boolean>('containers.groupByComposeProject', true),
+  securityBadges: (): boolean => section().get<boolean>('containers.securityBadges', true),
   showBuiltInNetworks: (): boolean => section().get<boolean>('networks.showBuiltIn', true),
   /** `berth.compose.files`: a workspace's `-f` list, relative to the folder of the file it is used for. */
   composeFiles: (scope?: vscode.Uri): string[] => {

@@ -9,6 +9,7 @@ import { Config } from './config';
 import { LocalImageNames } from './engine/localImageNames';
 import { EngineSession } from './engineSession';
 import { Explorer } from './explorer/explorer';
+import { SecurityDecorations } from './explorer/containers/securityDecorations';
 import { registerComposeLanguage, type ComposeLintCounts } from './language/compose/composeLanguage';
 import { registerDockerfileLanguage } from './language/dockerfile/dockerfileLanguage';
 import { InspectDocuments, registerInspectDocuments } from './inspect/inspectDocuments';
@@ -31,6 +32,7 @@ export function activate(context: vscode.ExtensionContext): BerthApi {
     log,
     session,
     explorer,
+    new SecurityDecorations(session),
     createEngineStatusBar(session),
     ...registerCommands({ session, explorer, log, compose: new ComposeRunner(log), inspectDocuments }),
     ...registerInspectDocuments(inspectDocuments),

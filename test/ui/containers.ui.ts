@@ -26,6 +26,10 @@ describe('Containers view (UI)', function () {
     await createTestContainer(`${project}-web-1`, { start: true, extraArgs: [...compose('web'), '-p', '127.0.0.1::80'], cmd: ['httpd', '-f', '-p', '80', '-h', '/'] });
     const db = await createTestContainer(`${project}-db-1`, { start: true, extraArgs: compose('db') });
     await docker(['pause', db]);
+    // Security badges: one privileged container (created only: this sandbox cannot grant it every
+    // capability to start), and one with a user and nothing else (no badge).
+    await createTestContainer(`berth-badge-privileged-${runId}`, { extraArgs: ['--privileged', '--network', 'none'] });
+    await createTestContainer(`berth-badge-confined-${runId}`, { start: true, extraArgs: ['--user', '1000', '--network', 'none'] });
     workbench = await openWorkbench('ui', { trusted: true });
   });
 
@@ -66,6 +70,26 @@ describe('Containers view (UI)', function () {
     await pick.first().click();
     await waitFor(`${name} paused in the engine`, async () => (await docker(['inspect', '-f', '{{.State.Status}}', name])) === 'paused', 15_000, 100);
     await docker(['unpause', name]);
+  });
+
+  it('marks the privileged container with a badge, and the confined one with none', async () => {
+    const page = workbench!.page;
+    const privileged = await showRowInBerth(page, `berth-badge-privileged-${runId}`);
+    const confined = sideBar(page).locator('.monaco-list-row').filter({ hasText: `berth-badge-confined-${runId}` }).first();
+    await confined.waitFor({ timeout: 10_000 });
+    // A file decoration's badge is drawn by a CSS ::after rule on the label, not as text in the DOM.
+    const badges = (row: typeof confined): Promise<string[]> =>
+      row.evaluate((el) => {
+        // Runs in the page; the test project has no DOM types, so the browser's globals are named here.
+        const page = globalThis as unknown as { getComputedStyle(e: unknown, pseudo: string): { content: string } };
+        const all = [el, ...(el as unknown as { querySelectorAll(s: string): Iterable<unknown> }).querySelectorAll('*')];
+        return all.map((e) => page.getComputedStyle(e, '::after').content).filter((c) => /^"[A-Z]{1,2}"$/.test(c));
+      });
+    // Privileged, and root as well: the most dangerous letter first.
+    await waitFor('the PR badge on the privileged row', async () => (await badges(privileged)).includes('"PR"'), 15_000, 100);
+    const root = sideBar(page).locator('.monaco-list-row').filter({ hasText: name }).first();
+    await waitFor('the R badge on the row of a container running as root', async () => (await badges(root)).includes('"R"'), 15_000, 100);
+    assert.deepEqual(await badges(confined), [], 'a container with a user and nothing else has no badge');
   });
 
   it('saves a screenshot that shows the rows and the engine in the status bar', async () => {

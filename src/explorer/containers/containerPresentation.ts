@@ -6,6 +6,14 @@ import type { IconSpec, Row } from '../shared/rowPresentation';
 import { clock, duration } from '../shared/timePresentation';
 import { stateCounts, type ComposeProjectGroup } from './containersModel';
 
+/** The scheme of a container row's resource URI; the security badges decorate it. */
+export const CONTAINER_ROW_SCHEME = 'berth-container';
+
+/** `berth-container:/<id>`: a container id is hex, so it needs no escaping. */
+export function containerRowUri(id: string): string {
+  return `${CONTAINER_ROW_SCHEME}:/${id}`;
+}
+
 export { escapeMarkdown } from '../shared/markdownText';
 export type { IconSpec };
 
@@ -86,8 +94,11 @@ function portLine(port: PortBinding): string {
   return `${inside} (not published)`;
 }
 
-/** The tooltip; with `times` (read on hover) it also says how long it has been up or down. */
-export function containerTooltip(c: ContainerSummary, times?: ContainerTimes, now = new Date()): string {
+/**
+ * The tooltip; with `times` (read on hover) it also says how long it has been up or down, and with
+ * `security` a line per weakened protection (the findings behind the row's badge).
+ */
+export function containerTooltip(c: ContainerSummary, times?: ContainerTimes, now = new Date(), security: readonly { explanation: string }[] = []): string {
   const when = times ? containerTimesText(c, times, now) : undefined;
   const lines = [
     `**${escapeMarkdown(c.name)}**`,
@@ -103,6 +114,7 @@ export function containerTooltip(c: ContainerSummary, times?: ContainerTimes, no
   }
   if (c.ports.length > 0) lines.push(`Ports: ${c.ports.map(portLine).join(', ')}`);
   lines.push(`ID: ${escapeMarkdown(c.id.slice(0, 12))}`);
+  if (security.length > 0) lines.push('', '**Security**', ...security.map((b) => `⚠ ${escapeMarkdown(b.explanation)}`));
   return lines.join('  \n');
 }
 
@@ -126,6 +138,7 @@ export function containerRow(c: ContainerSummary): Row {
     icon: containerIcon(c),
     contextValue: containerContextValue(c),
     tooltip: containerTooltip(c),
+    resourceUri: containerRowUri(c.id),
     accessibilityLabel: `${c.name}, ${c.state}, ${c.image}`,
   };
 }

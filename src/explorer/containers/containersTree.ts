@@ -2,6 +2,7 @@
 import { Config } from '../../config';
 import { containerTimes } from '../../engine/containerMapping';
 import { inspectContainer } from '../../engine/inspect';
+import { securityBadges } from '../../inspect/securityBadges';
 import type { ContainerSummary } from '../../engine/types';
 import type { EngineSession } from '../../engineSession';
 import { Commands, Views } from '../../ids';
@@ -32,7 +33,8 @@ const spec: LiveViewSpec<ContainerSummary[]> = {
   tooltip: async (node, client) => {
     if (node.kind !== 'container' || !client) return undefined;
     const c = node.resource as ContainerSummary;
-    return containerTooltip(c, containerTimes(await inspectContainer(client, c.id)), new Date());
+    const raw = await inspectContainer(client, c.id);
+    return containerTooltip(c, containerTimes(raw), new Date(), Config.securityBadges() ? securityBadges(raw) : []);
   },
 };
 

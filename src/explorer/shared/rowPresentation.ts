@@ -18,6 +18,8 @@ export interface Row {
   /** Markdown with engine text escaped; shown on hover. */
   tooltip?: string;
   accessibilityLabel?: string;
+  /** A URI naming the row's resource (`berth-container:/<id>`): file decorations (badges) key on it. */
+  resourceUri?: string;
   /** What a click runs (message rows: Retry, Switch Engine…). */
   command?: { id: string; title: string; arguments?: unknown[] };
 }

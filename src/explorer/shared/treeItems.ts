@@ -18,6 +18,7 @@ export function toTreeItem(id: string, row: Row): vscode.TreeItem {
   item.id = id;
   if (row.description !== undefined) item.description = row.description;
   if (row.icon) item.iconPath = themeIcon(row.icon);
+  if (row.resourceUri !== undefined) item.resourceUri = vscode.Uri.parse(row.resourceUri, true);
   if (row.contextValue !== undefined) item.contextValue = row.contextValue;
   if (row.command) item.command = { command: row.command.id, title: row.command.title, arguments: row.command.arguments ?? [] };
   if (row.accessibilityLabel) item.accessibilityInformation = { label: row.accessibilityLabel };

@@ -134,6 +134,15 @@ describe('container presentation', () => {
     assert.match(tooltip, /\]\(http:\/\/localhost:8088\) → 80\/tcp/);
     assert.equal(escapeMarkdown('a*b_c'), 'a\\*b\\_c');
   });
+
+  it('names the row by its container id, which the security badge decorates, and explains each finding in the tooltip', () => {
+    const row = containerRow(c({ Id: 'abc123' }));
+    assert.equal(row.resourceUri, 'berth-container:/abc123');
+    const tooltip = containerTooltip(c({ Id: 'abc123' }), undefined, new Date(), [{ explanation: 'Privileged: *all*.' }, { explanation: 'Runs as root.' }]);
+    const lines = tooltip.split('  \n');
+    assert.deepEqual(lines.slice(-3), ['**Security**', '⚠ Privileged\\: \\*all\\*\\.', '⚠ Runs as root\\.']);
+    assert.ok(!containerTooltip(c({ Id: 'abc123' })).includes('Security'), 'no section without findings');
+  });
 });
 
 describe('container rows that stay true', () => {
