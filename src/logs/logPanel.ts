@@ -112,15 +112,20 @@ export class LogPanel implements vscode.Disposable {
         return;
       }
       case 'since':
-        if (message.since === this.since) return;
-        this.since = message.since;
-        this.stop();
-        this.post({ type: 'reset' });
-        this.start();
-        this.postHeader();
-        this.postCount();
+        this.startFrom(message.since);
         return;
     }
+  }
+
+  /** Starts the view again from another point ("From" in the toolbar): a new spool, new streams. */
+  startFrom(since: SinceChoice): void {
+    if (since === this.since || this.disposed) return;
+    this.since = since;
+    this.stop();
+    this.post({ type: 'reset' });
+    this.start();
+    this.postHeader();
+    this.postCount();
   }
 
   private postHeader(): void {

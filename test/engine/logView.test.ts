@@ -88,6 +88,17 @@ describe('log views on the real engine', function () {
     await waitFor('every stream closed', () => view.session.openStreams === 0);
   });
 
+  it('follows a project whose compose labels hold shell syntax, as plain data', async () => {
+    const hostile = `p$(touch /tmp/pwn-${runId}) "q" \`id\` é 🚢`;
+    const labels = { 'com.docker.compose.project': hostile, 'com.docker.compose.service': 'web;rm -rf /' };
+    await createTestContainer(`berth-logs-hostile-${runId}`, { start: true, labels, extraArgs: ['--network', 'none'], cmd: ['sh', '-c', "echo hostile hello; trap 'exit 0' TERM; while :; do sleep 1 & wait $!; done"] });
+    const view = follow(client, { kind: 'project', project: hostile });
+    await waitFor('the line', () => view.show().includes('web;rm -rf /|stdout|hostile hello'));
+    view.session.dispose();
+    await view.done;
+    assert.equal(fs.existsSync(`/tmp/pwn-${runId}`), false);
+  });
+
   it('ends a container\'s view with a last line when the container is removed', async () => {
     const id = await createTestContainer(`berth-logview-${runId}`, { start: true, extraArgs: ['--network', 'none'], cmd: ['sh', '-c', "echo hello; trap 'exit 0' TERM; while :; do sleep 1 & wait $!; done"] });
     const view = follow(client, { kind: 'container', id, name: 'c' }, 10);

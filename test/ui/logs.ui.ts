@@ -75,6 +75,16 @@ describe('Log view (UI)', function () {
     assert.notEqual(red, plain, 'the 500 is drawn in its ANSI colour');
     assert.match((await view.locator('#driver').textContent()) ?? '', /Log driver: json-file/);
 
+    // Search finds a line and marks it; Pause holds the view.
+    await view.locator('#search').fill('checkout');
+    await view.locator('#search').press('Enter');
+    await view.locator('#matches').filter({ hasText: '1 of 1' }).waitFor({ timeout: 10_000 });
+    assert.equal(await rows.filter({ hasText: 'POST /checkout' }).locator('mark').first().textContent(), 'checkout');
+    assert.match((await rows.filter({ hasText: 'POST /checkout' }).first().getAttribute('class')) ?? '', /\bcurrent-match\b/);
+    assert.equal(await view.locator('#follow').textContent(), 'Resume', 'going to a match pauses following');
+    await view.locator('#follow').click();
+    assert.equal(await view.locator('#follow').textContent(), 'Pause');
+
     // Timestamps on, then the screenshot for the README.
     await view.locator('#timestamps').check();
     await rows.locator('.ts').first().waitFor({ timeout: 5_000 });

@@ -47,12 +47,20 @@ describe('Show Logs', function () {
     const marker = lines.findIndex((l) => /^marker\|restarted at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC$/.test(l));
     assert.ok(marker > lines.indexOf('stdout|run 1') && marker < lines.indexOf('stdout|run 2'), lines.join(' / '));
 
+    // "From: last 5 minutes" starts again: a new spool with both runs, the old one deleted, one stream.
+    view.startFrom('5m');
+    assert.equal(fs.existsSync(spool), false, 'the first spool is deleted when the view starts again');
+    await waitFor('both runs again', () => texts(view).includes('stdout|run 1') && texts(view).includes('stdout|run 2'));
+    await waitFor('one stream again', () => view.openStreams === 1);
+    const secondSpool = view.spoolPath;
+    assert.notEqual(secondSpool, spool);
+
     const closed = new Promise<void>((resolve) => view.onDidClose(resolve));
     view.panel.reveal();
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     await closed;
     await waitFor('the log stream to close', () => view.openStreams === 0);
-    assert.equal(fs.existsSync(spool), false, 'the spool file is deleted');
+    assert.equal(fs.existsSync(secondSpool), false, 'the spool file is deleted');
   });
 
   it('says so when the log driver keeps nothing', async () => {
