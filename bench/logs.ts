@@ -5,7 +5,7 @@
  * a search, and the memory in use. `docker logs` reading the same log is the reference. Prints a table.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { EngineClient } from '../src/engine/client';
@@ -14,16 +14,10 @@ import { LogFollowSession } from '../src/logs/logFollowSession';
 import { LogMux } from '../src/logs/logMux';
 import { LogSpool } from '../src/logs/logSpool';
 import { TEST_IMAGE, waitFor } from '../test/support/docker';
+import { DOCKER, printTable, type Row } from './table';
 import { percentile } from './stats';
 
-interface Row {
-  measure: string;
-  value: string;
-  target: string;
-  ok?: boolean;
-}
 
-const DOCKER = existsSync('/usr/bin/docker') ? '/usr/bin/docker' : 'docker';
 const LINES = 1_000_000;
 const ms = (v: number): string => `${v.toFixed(v < 10 ? 2 : 0)} ms`;
 const mib = (bytes: number): string => `${(bytes / 1048576).toFixed(1)} MiB`;
@@ -102,10 +96,7 @@ async function main(): Promise<void> {
     client.dispose();
     execFileSync(DOCKER, ['rm', '-f', id], { stdio: 'ignore' });
   }
-  const width = Math.max(...rows.map((r) => r.measure.length));
-  console.log(`${'measure'.padEnd(width)}  ${'value'.padStart(10)}  ${'target'.padEnd(9)}  ok`);
-  console.log(`${'-'.repeat(width)}  ${'-'.repeat(10)}  ${'-'.repeat(9)}  --`);
-  for (const r of rows) console.log(`${r.measure.padEnd(width)}  ${r.value.padStart(10)}  ${r.target.padEnd(9)}  ${r.ok === undefined ? '' : r.ok ? 'yes' : 'NO'}`);
+  printTable(rows);
 }
 
 main().catch((error: unknown) => {
