@@ -8,9 +8,8 @@ import type { CommandContext, CommandHandler } from '../commands/commandContext'
 import { lifecycleStates } from '../commands/lifecycleStates';
 import { pickContainers } from '../commands/pickContainers';
 import { Config } from '../config';
-import { COMPOSE_SERVICE_LABEL } from '../engine/types';
-import { ComposeProjectNode, ContainerNode } from '../explorer/containers/containerNodes';
-import { Commands, ExtensionId } from '../ids';
+import { targetsOf } from '../commands/targets';
+import { Commands, ExtensionId, Views } from '../ids';
 import type { LogScope } from './logFollowSession';
 import { LogPanel } from './logPanel';
 
@@ -24,7 +23,7 @@ function open(ctx: CommandContext, scope: LogScope): LogPanel {
 /** The compose projects (and their services) the engine has now, from the Containers view's model. */
 function composeProjects(ctx: CommandContext): Map<string, Set<string>> {
   const projects = new Map<string, Set<string>>();
-  for (const c of ctx.containers.containers) {
+  for (const c of ctx.explorer.snapshot(Views.containers)) {
     if (c.composeProject === undefined) continue;
     const services = projects.get(c.composeProject) ?? new Set<string>();
     if (c.composeService !== undefined) services.add(c.composeService);
@@ -48,19 +47,16 @@ async function showContainerLogs(ctx: CommandContext, ...args: unknown[]): Promi
 }
 
 async function showProjectLogs(ctx: CommandContext, ...args: unknown[]): Promise<LogPanel | undefined> {
-  const [node] = args;
-  const project =
-    node instanceof ComposeProjectNode ? node.project : node instanceof ContainerNode ? node.container.composeProject : await pickProject(ctx);
+  const targets = targetsOf(args);
+  if (targets && !targets.compose) throw new Error(`${targets.names[0] ?? 'This container'} does not belong to a compose project.`);
+  const project = targets?.compose?.name ?? (await pickProject(ctx));
   return project !== undefined ? open(ctx, { kind: 'project', project }) : undefined;
 }
 
 async function showServiceLogs(ctx: CommandContext, ...args: unknown[]): Promise<LogPanel | undefined> {
-  const [node] = args;
-  if (node instanceof ContainerNode && node.container.composeProject !== undefined) {
-    const service = node.container.composeService ?? node.container.labels[COMPOSE_SERVICE_LABEL];
-    if (service !== undefined) return open(ctx, { kind: 'project', project: node.container.composeProject, service });
-  }
-  const project = await pickProject(ctx);
+  const compose = targetsOf(args)?.compose;
+  if (compose?.service !== undefined) return open(ctx, { kind: 'project', project: compose.name, service: compose.service });
+  const project = compose?.name ?? (await pickProject(ctx));
   if (project === undefined) return undefined;
   const services = [...(composeProjects(ctx).get(project) ?? [])].sort();
   const service = (await vscode.window.showQuickPick(services.map((label) => ({ label })), { placeHolder: `Service of ${project}` }))?.label;
