@@ -116,14 +116,29 @@ const cli = {
   plugins: [],
 };
 
+/** The log view's page script (browser, no Node): dist/logsView.js, loaded by the webview. */
+/** @type {import('esbuild').BuildOptions} */
+const logsView = {
+  entryPoints: { logsView: 'src/webview/logs/main.ts' },
+  outdir,
+  bundle: true,
+  platform: 'browser',
+  format: 'iife',
+  target: 'es2022',
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  metafile: true,
+  logLevel: 'warning',
+};
+
 if (watch) {
-  const contexts = await Promise.all([extensionHost, dockerode, cli, ...features].map((options) => esbuild.context(options)));
+  const contexts = await Promise.all([extensionHost, dockerode, cli, ...features, logsView].map((options) => esbuild.context(options)));
   await Promise.all(contexts.map((ctx) => ctx.watch()));
   console.log('esbuild: watching src/ …');
 } else {
-  const results = await Promise.all([extensionHost, dockerode, cli, ...features].map((options) => esbuild.build(options)));
+  const results = await Promise.all([extensionHost, dockerode, cli, ...features, logsView].map((options) => esbuild.build(options)));
   const size = (r) => Object.entries(r.metafile.outputs).filter(([f]) => f.endsWith('.js')).reduce((n, [, o]) => n + o.bytes, 0);
-  const sizes = ['extension', 'dockerode', 'cli', ...Object.keys(FEATURE_DOORS), ...Object.keys(WORKERS)].map((name, i) => `${outdir}/${name}.js ${(size(results[i]) / 1024).toFixed(0)} KiB`);
+  const sizes = ['extension', 'dockerode', 'cli', ...Object.keys(FEATURE_DOORS), ...Object.keys(WORKERS), 'logsView'].map((name, i) => `${outdir}/${name}.js ${(size(results[i]) / 1024).toFixed(0)} KiB`);
   console.log(`esbuild: ${sizes.join(', ')}${production ? ' (production)' : ''}`);
   if (production) writeNotices(results);
 }

@@ -72,6 +72,15 @@ export default tseslint.config(
     'The inspect summaries are pure: they import the engine and each other only.',
     ['src/inspect/inspectDocuments.ts'],
   ),
+  // The log view's core (spool, ANSI, mux, follow session, protocol); logPanel.ts and showLogs.ts are its VS Code side.
+  pure(
+    ['src/logs/*.ts'],
+    '^(?!\\.\\./engine/\\w+$|\\./(?!logPanel$|showLogs$)\\w+$)\\.',
+    'The log view core is pure: it imports the engine and its own pure modules only.',
+    ['src/logs/logPanel.ts', 'src/logs/showLogs.ts'],
+  ),
+  // The log view's page runs in the webview: its own files and the pure protocol, ANSI and record modules.
+  pure(['src/webview/**/*.ts'], '^(?!\\.\\./\\.\\./logs/(ansi|logProtocol|logRecord)$|\\./\\w+$)\\.', 'The webview imports only the log protocol, ANSI and record modules.'),
   pure(['src/commands/lifecycleStates.ts'], '^(?!\\.\\./engine/\\w+$)\\.', 'lifecycleStates.ts imports only the engine.'),
   pure(['src/compose/composeCli.ts', 'src/compose/composeTargets.ts'], '^(?!\\./composeCli$)\\.', 'The compose argument builders are pure.'),
 );

@@ -11,7 +11,7 @@
  * whose PID 1 ignores SIGTERM; the testbed's daemon is never touched. Starting one needs root.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import * as http from 'node:http';
 import * as net from 'node:net';
 import { tmpdir } from 'node:os';
@@ -20,15 +20,9 @@ import { parseDockerHost } from '../src/engine/endpoint';
 import { EngineConnection } from '../src/engine/engineConnection';
 import { LineSplitter } from '../src/engine/jsonLines';
 import { TEST_IMAGE, waitFor } from '../test/support/docker';
+import { DOCKER, printTable, type Row } from './table';
 
-interface Row {
-  measure: string;
-  value: string;
-  target: string;
-  ok?: boolean;
-}
 
-const DOCKER = existsSync('/usr/bin/docker') ? '/usr/bin/docker' : 'docker';
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(ms < 100 ? 3 : 2)} s`;
 
 function lineSplitterRow(): Row {
@@ -161,10 +155,7 @@ async function stoppingDaemonRows(): Promise<Row[]> {
 
 async function main(): Promise<void> {
   const rows = [lineSplitterRow(), ...(await silentEngineRows(15_000)), ...(await stoppingDaemonRows())];
-  const width = Math.max(...rows.map((r) => r.measure.length));
-  console.log(`${'measure'.padEnd(width)}  ${'value'.padStart(10)}  ${'target'.padEnd(11)}  ok`);
-  console.log(`${'-'.repeat(width)}  ${'-'.repeat(10)}  ${'-'.repeat(11)}  --`);
-  for (const r of rows) console.log(`${r.measure.padEnd(width)}  ${r.value.padStart(10)}  ${r.target.padEnd(11)}  ${r.ok === undefined ? '' : r.ok ? 'yes' : 'NO'}`);
+  printTable(rows);
 }
 
 main().catch((error) => {

@@ -69,6 +69,8 @@ async function main(): Promise<void> {
     // Plain Node too, but it needs the testbed's image for the daemon of its own that it stops.
     console.log('\n== engine: a hostile, hung or stopping engine (plain Node) ==');
     execFileSync(process.execPath, [path.join(repoRoot, 'out', 'bench', 'engine.js')], { cwd: repoRoot, stdio: 'inherit' });
+    console.log('\n== logs: a log view over 100 MB (plain Node, real engine) ==');
+    execFileSync(process.execPath, [path.join(repoRoot, 'out', 'bench', 'logs.js')], { cwd: repoRoot, stdio: 'inherit' });
   }
   console.log('\n== extension (real VS Code and engine) ==');
   const rows: Row[] = [];

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { DockerfileLintSettings } from './language/dockerfile/lint';
 import { lazy } from './lazy';
+import { parseTailSetting } from './logs/logProtocol';
 import { requestTimeoutMs, type RestrictedSetting } from './settingLimits';
 
 // The settings reader lives with the Dockerfile checker, which loads on first use.
@@ -40,6 +41,8 @@ export const Config = {
     const files = restricted('compose.files', scope);
     return Array.isArray(files) ? files.filter((f): f is string => typeof f === 'string') : [];
   },
+  /** `berth.logs.tail`: lines a log view starts with, or `all`. */
+  logsTail: (): number | 'all' => parseTailSetting(section().get<unknown>('logs.tail')),
   composeCodeLens: (): boolean => section().get<boolean>('compose.codeLens', true),
   /** `berth.compose.detectByContent`: a YAML file whose top-level `services:` maps service definitions opens as compose. */
   composeDetectByContent: (scope?: vscode.Uri): boolean => vscode.workspace.getConfiguration('berth', scope).get<boolean>('compose.detectByContent', true),

@@ -20,4 +20,5 @@ export const lifecycleStates = {
   copyName: ['created', 'running', 'paused', 'restarting', 'removing', 'exited', 'dead'],
   openPort: ['running'],
   inspect: ['created', 'running', 'paused', 'restarting', 'removing', 'exited', 'dead'],
+  showLogs: ['created', 'running', 'paused', 'restarting', 'exited', 'dead'],
 } as const satisfies Record<string, readonly ContainerState[]>;

@@ -25,6 +25,7 @@ import { inspectNetwork } from './inspect';
 import { connectNetwork, disconnectNetwork } from './networkConnection';
 import { pruneNetworks, removeNetwork } from './removeNetwork';
 import { switchEngine } from './switchEngine';
+import { logCommandHandlers } from '../logs/showLogs';
 
 const handlers: Record<CommandId, CommandHandler> = {
   [Commands.containersRefresh]: (ctx) => ctx.explorer.refresh(Views.containers),
@@ -75,6 +76,7 @@ const handlers: Record<CommandId, CommandHandler> = {
   [Commands.engineSwitch]: switchEngine,
   [Commands.engineRetry]: (ctx) => ctx.session.retry(),
   [Commands.showLog]: (ctx) => ctx.log.show(),
+  ...logCommandHandlers,
 };
 
 export function describeFailure(error: unknown): string {

@@ -14,6 +14,12 @@ export interface LogLine {
   text: string;
 }
 
+/**
+ * A line longer than this is cut into pieces of this size: a container that writes megabytes
+ * without a newline must not grow one string without bound.
+ */
+export const MAX_LOG_LINE_CHARS = 64 * 1024;
+
 const TIMESTAMP = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)) ?/;
 
 export class LogLineSplitter {
@@ -52,8 +58,13 @@ export class LogLineSplitter {
   private text(stream: LogStreamKind, bytes: Buffer): void {
     const text = this.partial[stream] + this.decoders[stream].write(bytes);
     const lines = text.split('\n');
-    this.partial[stream] = lines.pop() ?? '';
+    let rest = lines.pop() ?? '';
     for (const line of lines) this.emit(stream, line.endsWith('\r') ? line.slice(0, -1) : line);
+    while (rest.length > MAX_LOG_LINE_CHARS) {
+      this.emit(stream, rest.slice(0, MAX_LOG_LINE_CHARS));
+      rest = rest.slice(MAX_LOG_LINE_CHARS);
+    }
+    this.partial[stream] = rest;
   }
 
   private emit(stream: LogStreamKind, raw: string): void {

@@ -36,12 +36,12 @@ describe('Containers view menus', () => {
 
   it('offers exactly the actions the engine accepts in each state (no Start on a paused container)', () => {
     const expected: Record<string, string[]> = {
-      created: ['copyId', 'copyName', 'copyRunCommand', 'inspect', 'remove', 'rename', 'restart', 'start'],
-      running: ['attachShell', 'copyId', 'copyName', 'copyRunCommand', 'inspect', 'kill', 'openPort', 'pause', 'remove', 'rename', 'restart', 'runCommand', 'stop'],
-      paused: ['copyId', 'copyName', 'copyRunCommand', 'inspect', 'remove', 'rename', 'stop', 'unpause'],
-      restarting: ['copyId', 'copyName', 'copyRunCommand', 'inspect', 'kill', 'remove', 'rename', 'stop'],
-      exited: ['copyId', 'copyName', 'copyRunCommand', 'inspect', 'remove', 'rename', 'restart', 'start'],
-      dead: ['copyId', 'copyName', 'copyRunCommand', 'inspect', 'remove', 'rename', 'restart', 'start'],
+      created: ['copyId', 'copyName', 'copyRunCommand', 'inspect', 'remove', 'rename', 'restart', 'showLogs', 'start'],
+      running: ['attachShell', 'copyId', 'copyName', 'copyRunCommand', 'inspect', 'kill', 'openPort', 'pause', 'remove', 'rename', 'restart', 'runCommand', 'showLogs', 'stop'],
+      paused: ['copyId', 'copyName', 'copyRunCommand', 'inspect', 'remove', 'rename', 'showLogs', 'stop', 'unpause'],
+      restarting: ['copyId', 'copyName', 'copyRunCommand', 'inspect', 'kill', 'remove', 'rename', 'showLogs', 'stop'],
+      exited: ['copyId', 'copyName', 'copyRunCommand', 'inspect', 'remove', 'rename', 'restart', 'showLogs', 'start'],
+      dead: ['copyId', 'copyName', 'copyRunCommand', 'inspect', 'remove', 'rename', 'restart', 'showLogs', 'start'],
       removing: ['copyId', 'copyName', 'copyRunCommand', 'inspect'],
     };
     for (const [state, verbs] of Object.entries(expected)) {

@@ -43,6 +43,8 @@ describe('the .vsix that npm run package makes', function () {
       'extension/dist/composeFeatures.js',
       'extension/dist/composeLintWorker.js',
       'extension/dist/cli.js',
+      'extension/dist/logsView.js',
+      'extension/media/logs.css',
       'extension/dist/ThirdPartyNotices.txt',
       'extension/media/berth.svg',
       'extension/docs/screenshots/containers.png',
