@@ -61,14 +61,14 @@ export default tseslint.config(
   // A view's model and presentation: the engine's types, the shared pure parts, ids, each other.
   pure(
     ['src/explorer/**/*Model.ts', 'src/explorer/**/*Presentation.ts', 'src/explorer/**/*Text.ts'],
-    '^(?!\\./\\w+(Model|Presentation|Text)$|\\.\\./shared/\\w+(Model|Presentation|Text)$|\\.\\./\\.\\./engine/\\w+$|\\.\\./\\.\\./ids$)\\.',
+    '^(?!\\./\\w+(Model|Presentation|Text)$|\\.\\./shared/\\w+(Model|Presentation|Text)$|\\.\\./\\.\\./engine/\\w+$|\\.\\./\\.\\./(ids|units)$)\\.',
     'Explorer models and presentation are pure: they import the engine, ids and other models or presentation only.',
   ),
-  pure(['src/ids.ts', 'src/lazy.ts', 'src/shell/commandLine.ts'], '^\\.', 'ids.ts, lazy.ts and commandLine.ts import nothing of Berth.'),
+  pure(['src/ids.ts', 'src/lazy.ts', 'src/units.ts', 'src/shell/commandLine.ts'], '^\\.', 'ids.ts, lazy.ts, units.ts and commandLine.ts import nothing of Berth.'),
   // What Inspect shows, worked out from the engine's JSON; inspectDocuments.ts is its VS Code side.
   pure(
     ['src/inspect/*.ts'],
-    '^(?!\\.\\./engine/\\w+$|\\./(?!inspectDocuments$)\\w+$)\\.',
+    '^(?!\\.\\./engine/\\w+$|\\.\\./units$|\\./(?!inspectDocuments$)\\w+$)\\.',
     'The inspect summaries are pure: they import the engine and each other only.',
     ['src/inspect/inspectDocuments.ts'],
   ),

@@ -36,6 +36,7 @@ export const Config = {
   groupByComposeProject: (): boolean => section().get<boolean>('containers.groupByComposeProject', true),
   securityBadges: (): boolean => section().get<boolean>('containers.securityBadges', true),
   showBuiltInNetworks: (): boolean => section().get<boolean>('networks.showBuiltIn', true),
+  showDanglingImages: (): boolean => section().get<boolean>('images.showDangling', false),
   /** `berth.compose.files`: a workspace's `-f` list, relative to the folder of the file it is used for. */
   composeFiles: (scope?: vscode.Uri): string[] => {
     const files = restricted('compose.files', scope);

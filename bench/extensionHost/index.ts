@@ -9,6 +9,8 @@ import * as path from 'node:path';
 import { tmpdir } from 'node:os';
 import * as vscode from 'vscode';
 import type { BerthApi } from '../../src/api';
+import type { LiveViewId } from '../../src/explorer/explorer';
+import { Views } from '../../src/ids';
 import { TEST_IMAGE, docker, waitFor } from '../../test/support/docker';
 import { startUnixProxy } from '../../test/support/socketProxy';
 
@@ -20,9 +22,13 @@ export interface HostBenchResult {
   refresh200Ms?: number[];
   idleRequestsPerMinute?: number;
   idleSeconds?: number;
+  /** Refresh of the Images view with 200 more tags, and of the Volumes view with 100 more volumes (each measured 10 times). */
+  refreshImagesMs?: number[];
+  refreshVolumesMs?: number[];
 }
 
 const BENCH_LABEL = 'berth.bench';
+const IDLE_VIEWS: readonly LiveViewId[] = [Views.containers, Views.images, Views.networks, Views.volumes, Views.system];
 
 async function refresh200(api: BerthApi): Promise<{ times: number[]; engineOnly: number[] }> {
   const ids: string[] = [];
@@ -49,6 +55,45 @@ async function refresh200(api: BerthApi): Promise<{ times: number[]; engineOnly:
   }
 }
 
+/** Makes `count` objects with `make(i)` ten at a time, times ten refreshes of `view` once it shows them, and removes them with `remove`. */
+async function refreshView(api: BerthApi, view: LiveViewId, count: number, rows: () => Promise<number>, make: (i: number) => Promise<unknown>, remove: () => Promise<unknown>): Promise<number[]> {
+  try {
+    for (let i = 0; i < count; i += 10) await Promise.all(Array.from({ length: Math.min(10, count - i) }, (_, j) => make(i + j)));
+    await vscode.commands.executeCommand(`${view}.focus`);
+    const before = await rows();
+    await api.view(view).refreshNow();
+    await waitFor(`${count} rows in ${view}`, async () => (await rows()) >= count, 60_000, 50);
+    const times: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      const t = performance.now();
+      await api.view(view).refreshNow();
+      times.push(performance.now() - t);
+    }
+    if (before > count * 2) console.warn(`${view} held ${before} rows already`);
+    return times;
+  } finally {
+    await remove();
+  }
+}
+
+/** 200 tags in 20 repositories of the test image (tags cost the engine nothing to make), counted as tag rows. */
+function refreshImages(api: BerthApi): Promise<number[]> {
+  const refs = Array.from({ length: 200 }, (_, i) => `berth-bench/repo-${i % 20}:tag-${i}`);
+  const tagRows = async (): Promise<number> => {
+    const tree = api.view(Views.images);
+    let n = 0;
+    for (const group of await tree.getChildren(undefined)) if (group.kind === 'repository' && String(group.id).includes('berth-bench')) n += (await tree.getChildren(group)).length;
+    return n;
+  };
+  return refreshView(api, Views.images, refs.length, tagRows, (i) => docker(['tag', TEST_IMAGE, refs[i]!]), () => docker(['rmi', ...refs], { timeoutMs: 120_000 }));
+}
+
+function refreshVolumes(api: BerthApi): Promise<number[]> {
+  const names = Array.from({ length: 100 }, (_, i) => `berth-bench-${process.pid}-${i}`);
+  const rows = async (): Promise<number> => (await api.view(Views.volumes).getChildren(undefined)).filter((n) => n.kind === 'volume').length;
+  return refreshView(api, Views.volumes, names.length, rows, (i) => docker(['volume', 'create', '--label', `${BENCH_LABEL}=1`, names[i]!]), () => docker(['volume', 'rm', '-f', ...names], { timeoutMs: 120_000 }));
+}
+
 /** Points Berth at a counting proxy in front of the real engine and counts its requests while nothing happens. */
 async function idleRequests(api: BerthApi, seconds: number): Promise<number> {
   const proxy = await startUnixProxy(path.join(tmpdir(), `berth-bench-${process.pid}.sock`));
@@ -56,7 +101,11 @@ async function idleRequests(api: BerthApi, seconds: number): Promise<number> {
   try {
     await config.update('host', `unix://${proxy.path}`, vscode.ConfigurationTarget.Global);
     await waitFor('connected through the proxy', () => api.engineState().kind === 'connected' && proxy.requests > 0, 15_000);
-    await api.containersTree.refreshNow();
+    // Every view open and read once: none of them may read again while nothing happens.
+    for (const view of IDLE_VIEWS) {
+      await vscode.commands.executeCommand(`${view}.focus`);
+      await api.view(view).refreshNow();
+    }
     // Let the version read and the first listing finish, then count.
     await new Promise((r) => setTimeout(r, 1000));
     const before = proxy.requests;
@@ -87,6 +136,8 @@ export async function run(): Promise<void> {
     const refresh = await refresh200(api);
     result.refresh200Ms = refresh.times;
     result.list200EngineMs = refresh.engineOnly;
+    result.refreshImagesMs = await refreshImages(api);
+    result.refreshVolumesMs = await refreshVolumes(api);
     result.idleSeconds = Number(process.env.BERTH_BENCH_IDLE_SECONDS || 20);
     result.idleRequestsPerMinute = await idleRequests(api, result.idleSeconds);
   }

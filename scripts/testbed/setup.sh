@@ -19,6 +19,8 @@ step() {
 
 step engine bash "$here/engine.sh" ensure
 step image bash "$here/image.sh"
+# Two registries on loopback (one needs a login) for the image pull, push and tag tests.
+step registries bash "$here/registry.sh" ensure
 step browser ensure_cmd chromium chromium
 # Compose v1 and openssl: the engine tests bring up compose projects and make
 # certificates for a TLS engine.

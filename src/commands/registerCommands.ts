@@ -21,7 +21,12 @@ import { composeLogs, composeProjectCommand, composeUpWithProfiles, projectVerbs
 import { composeServiceLogs, composeServiceRebuild, composeServiceRestart, composeServiceScale, composeServiceUp } from './composeService';
 import { showMergedConfig } from './showMergedConfig';
 import { createNetwork } from './createNetwork';
-import { inspectNetwork } from './inspect';
+import { inspectImage, inspectNetwork, inspectVolume } from './inspect';
+import { copyImageDigest, copyImageId, pruneImages, removeImage, tagImage } from './imageCommands';
+import { pullImage, pushImage } from './pullPush';
+import { disablePlugin, enablePlugin, inspectPlugin, installPlugin, removePlugin } from './pluginCommands';
+import { systemPrune } from './systemPrune';
+import { createVolume, pruneVolumes, removeVolume } from './volumeCommands';
 import { connectNetwork, disconnectNetwork } from './networkConnection';
 import { pruneNetworks, removeNetwork } from './removeNetwork';
 import { switchEngine } from './switchEngine';
@@ -55,6 +60,33 @@ const handlers: Record<CommandId, CommandHandler> = {
   [Commands.networkInspect]: inspectNetwork,
   [Commands.networkConnect]: connectNetwork,
   [Commands.networkDisconnect]: disconnectNetwork,
+  [Commands.imagesRefresh]: (ctx) => ctx.explorer.refresh(Views.images),
+  [Commands.imagesFilter]: (ctx, value) => ctx.explorer.filter(Views.images, value),
+  [Commands.imagesPrune]: pruneImages,
+  [Commands.imagesPull]: pullImage,
+  [Commands.imagePull]: pullImage,
+  [Commands.imagePush]: pushImage,
+  [Commands.imageTag]: tagImage,
+  [Commands.imageRemove]: removeImage,
+  [Commands.imageInspect]: inspectImage,
+  [Commands.imageCopyId]: copyImageId,
+  [Commands.imageCopyDigest]: copyImageDigest,
+  [Commands.systemRefresh]: (ctx) => ctx.explorer.refresh(Views.system),
+  [Commands.systemFilter]: (ctx, value) => ctx.explorer.filter(Views.system, value),
+  [Commands.systemPrune]: systemPrune,
+  [Commands.systemMeasureDisk]: (ctx) => ctx.explorer.system.measureDisk(),
+  [Commands.pluginInstall]: installPlugin,
+  [Commands.pluginEnable]: enablePlugin,
+  [Commands.pluginDisable]: disablePlugin,
+  [Commands.pluginRemove]: removePlugin,
+  [Commands.pluginInspect]: inspectPlugin,
+  [Commands.volumesRefresh]: (ctx) => ctx.explorer.refresh(Views.volumes),
+  [Commands.volumesFilter]: (ctx, value) => ctx.explorer.filter(Views.volumes, value),
+  [Commands.volumesPrune]: pruneVolumes,
+  [Commands.volumesMeasure]: (ctx) => ctx.explorer.volumes.measure(),
+  [Commands.volumeCreate]: createVolume,
+  [Commands.volumeRemove]: removeVolume,
+  [Commands.volumeInspect]: inspectVolume,
   [Commands.composeUp]: composeProjectCommand(projectVerbs.up),
   [Commands.composeUpWithProfiles]: composeUpWithProfiles,
   [Commands.composeDown]: composeDown,

@@ -3,9 +3,12 @@
  * one table from a row's kind to what commands may need. Rows are known by `{ kind, resource }`,
  * never by their class.
  */
-import type { ContainerSummary, NetworkSummary } from '../engine/types';
+import type { PluginSummary } from '../engine/systemMapping';
+import type { ContainerSummary, ImageSummary, NetworkSummary, VolumeSummary } from '../engine/types';
 import type { ComposeProjectGroup } from '../explorer/containers/containersModel';
+import type { DanglingImage, ImageTag, RepositoryGroup } from '../explorer/images/imagesModel';
 import type { NetworkAttachment } from '../explorer/networks/networksModel';
+import type { VolumeEntry } from '../explorer/volumes/volumesModel';
 
 export interface ComposeRef {
   /** The labels of one of its containers: Compose's files and folder are found from them. */
@@ -16,11 +19,20 @@ export interface ComposeRef {
   service?: string;
 }
 
+/** An image, and the reference a row shows it by (none for an untagged image). */
+export interface ImageTarget {
+  image: ImageSummary;
+  ref: string | undefined;
+}
+
 export interface Targets {
   containers: ContainerSummary[];
   networks: NetworkSummary[];
   /** A container's place on a network (a row under the network). */
   attachments: NetworkAttachment[];
+  volumes: VolumeSummary[];
+  images: ImageTarget[];
+  plugins: PluginSummary[];
   /** The compose project of the first row that has one. */
   compose?: ComposeRef;
   /** Names of the rows, for messages ("X does not belong to a compose project"). */
@@ -47,6 +59,11 @@ const BY_KIND: Readonly<Record<string, Resolve>> = {
   composeProject: projectTargets,
   network: (n: NetworkSummary) => ({ networks: [n], names: [n.name] }),
   networkContainer: (a: NetworkAttachment) => ({ attachments: [a], names: [a.container.name] }),
+  volume: (e: VolumeEntry) => ({ volumes: [e.volume], names: [e.volume.name] }),
+  imageTag: (t: ImageTag) => ({ images: [{ image: t.image, ref: t.ref }], names: [t.ref] }),
+  repository: (g: RepositoryGroup) => ({ images: g.tags.map((t) => ({ image: t.image, ref: t.ref })), names: [g.repository] }),
+  plugin: (p: PluginSummary) => ({ plugins: [p], names: [p.name] }),
+  danglingImage: (d: DanglingImage) => ({ images: [{ image: d.image, ref: undefined }], names: [d.image.id.slice(7, 19)] }),
 };
 
 interface Row {
@@ -63,7 +80,7 @@ export function targetsOf(args: readonly unknown[]): Targets | undefined {
   const [node, nodes] = args;
   const rows = (Array.isArray(nodes) && nodes.length > 0 ? nodes : [node]).filter(isRow);
   if (rows.length === 0) return undefined;
-  const targets: Targets = { containers: [], networks: [], attachments: [], names: [] };
+  const targets: Targets = { containers: [], networks: [], attachments: [], volumes: [], images: [], plugins: [], names: [] };
   const seen = new Set<string>();
   /** Adds what is not there yet (a container selected twice, once in its group). */
   const add = <T>(into: T[], items: readonly T[] | undefined, key: (item: T) => string): void => {
@@ -78,6 +95,9 @@ export function targetsOf(args: readonly unknown[]): Targets | undefined {
     add(targets.containers, t.containers, (c) => `container:${c.id}`);
     add(targets.networks, t.networks, (n) => `network:${n.id}`);
     add(targets.attachments, t.attachments, (a) => `attachment:${a.network.id}/${a.container.id}`);
+    add(targets.volumes, t.volumes, (v) => `volume:${v.name}`);
+    add(targets.images, t.images, (i) => `image:${i.image.id}/${i.ref ?? ''}`);
+    add(targets.plugins, t.plugins, (p) => `plugin:${p.id}`);
     targets.names.push(...(t.names ?? []));
     if (!targets.compose && t.compose) targets.compose = t.compose;
   }

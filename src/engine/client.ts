@@ -16,6 +16,7 @@ import { ContainersClient } from './containers';
 import { ImagesClient } from './images';
 import { NetworksClient } from './networks';
 import { SystemClient } from './system';
+import { VolumesClient } from './volumes';
 import type { EngineRequests, RequestOptions } from './requests';
 import type { EngineVersion } from './types';
 
@@ -48,6 +49,7 @@ export class EngineClient implements EngineRequests {
   readonly containers: ContainersClient;
   readonly images: ImagesClient;
   readonly networks: NetworksClient;
+  readonly volumes: VolumesClient;
   readonly system: SystemClient;
 
   constructor(
@@ -57,6 +59,7 @@ export class EngineClient implements EngineRequests {
     this.containers = new ContainersClient(this);
     this.images = new ImagesClient(this);
     this.networks = new NetworksClient(this);
+    this.volumes = new VolumesClient(this);
     this.system = new SystemClient(this);
   }
 

@@ -137,3 +137,67 @@ export interface NetworkCreateSpec {
   labels?: Readonly<Record<string, string>>;
   options?: Readonly<Record<string, string>>;
 }
+
+export interface VolumeSummary {
+  name: string;
+  driver: string;
+  mountpoint: string;
+  /** `local` or `global`. */
+  scope: string;
+  labels: Readonly<Record<string, string>>;
+  options: Readonly<Record<string, string>>;
+  created: Date | undefined;
+  /** A name the engine made up (64 hex digits): a volume nobody named. */
+  anonymous: boolean;
+}
+
+/** What Create Volume sends; without a name the engine makes one up. */
+export interface VolumeCreateSpec {
+  name?: string;
+  driver: string;
+  options?: Readonly<Record<string, string>>;
+  labels?: Readonly<Record<string, string>>;
+}
+
+/** A volume's size from `/system/df` (slow on big engines: read on request, never on every refresh). */
+export interface VolumeUsage {
+  /** Bytes; undefined when the driver cannot say (-1). */
+  size: number | undefined;
+  /** How many containers use it. */
+  refCount: number;
+}
+
+export interface ImageSummary {
+  /** `sha256:…`. */
+  id: string;
+  /** `repo:tag` references, `<none>:<none>` left out. */
+  repoTags: string[];
+  /** `repo@sha256:…`: what the image was pulled or pushed as. */
+  repoDigests: string[];
+  created: Date;
+  /** Bytes, shared layers included. */
+  size: number;
+  labels: Readonly<Record<string, string>>;
+  /** No tag: left behind when a tag moved to a newer build. */
+  dangling: boolean;
+}
+
+/** One step of an image's history, newest first as the engine lists them. */
+export interface ImageLayer {
+  /** The layer image's id, or `<missing>` for layers built elsewhere. */
+  id: string;
+  created: Date;
+  createdBy: string;
+  size: number;
+  tags: string[];
+  comment: string;
+}
+
+/** One message of a pull or push stream, as Berth reads it. */
+export interface ProgressEvent {
+  /** The layer (or tag) the message is about. */
+  id: string | undefined;
+  status: string;
+  current: number | undefined;
+  total: number | undefined;
+}

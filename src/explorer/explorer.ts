@@ -4,8 +4,14 @@
  */
 import * as vscode from 'vscode';
 import type { ContainerSummary } from '../engine/types';
+import { ImagesTree } from './images/imagesTree';
+import type { ImagesSnapshot } from './images/imagesModel';
 import { NetworksTree } from './networks/networksTree';
 import type { NetworksSnapshot } from './networks/networksModel';
+import { SystemTree } from './system/systemTree';
+import type { SystemSnapshot } from './system/systemModel';
+import { VolumesTree } from './volumes/volumesTree';
+import type { VolumesSnapshot } from './volumes/volumesModel';
 import type { EngineSession } from '../engineSession';
 import { Views } from '../ids';
 import { ContainersTree } from './containers/containersTree';
@@ -15,7 +21,10 @@ import type { TreeNode } from './shared/treeModel';
 /** What each view holds, by view id. */
 export interface ViewSnapshots {
   [Views.containers]: readonly ContainerSummary[];
+  [Views.images]: ImagesSnapshot;
   [Views.networks]: NetworksSnapshot;
+  [Views.volumes]: VolumesSnapshot;
+  [Views.system]: SystemSnapshot;
 }
 
 export type LiveViewId = keyof ViewSnapshots;
@@ -23,10 +32,15 @@ export type LiveViewId = keyof ViewSnapshots;
 export class Explorer implements vscode.Disposable {
   private readonly views = new Map<LiveViewId, LiveView<unknown, TreeNode>>();
   readonly containers: ContainersTree;
+  readonly volumes: VolumesTree;
+  readonly system: SystemTree;
 
   constructor(session: EngineSession) {
     this.containers = this.add(Views.containers, new ContainersTree(session));
+    this.add(Views.images, new ImagesTree(session));
     this.add(Views.networks, new NetworksTree(session));
+    this.volumes = this.add(Views.volumes, new VolumesTree(session));
+    this.system = this.add(Views.system, new SystemTree(session));
   }
 
   private add<V extends LiveView<unknown, TreeNode>>(id: LiveViewId, view: V): V {

@@ -1,23 +1,14 @@
 /** A container's resource limits and security settings, in words, from its HostConfig. Pure. */
 import type { RawContainerInspect } from '../engine/inspect';
+import { bytes } from '../units';
+
+export { bytes };
 
 type HostConfig = Record<string, unknown>;
 
 const num = (h: HostConfig, key: string): number => (typeof h[key] === 'number' ? (h[key] as number) : 0);
 const str = (h: HostConfig, key: string): string => (typeof h[key] === 'string' ? (h[key] as string) : '');
 const list = (h: HostConfig, key: string): string[] => (Array.isArray(h[key]) ? (h[key] as unknown[]).map(String) : []);
-
-/** Bytes as the CLI's flags take them: 64 MiB, 1.5 GiB. */
-export function bytes(n: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-  let value = n;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${Number.isInteger(value) ? value : value.toFixed(1)} ${units[unit]}`;
-}
 
 /** One line per limit; "none" where the engine sets no limit. */
 export function limitLines(h: HostConfig): string[] {

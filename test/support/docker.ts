@@ -1,6 +1,9 @@
 /** Test helpers shared by the engine, extension-host and UI suites: the docker CLI (arguments as an array) and condition waits. */
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 
 /** One id per test process; every resource a test makes carries `berth.test=<runId>`. */
 export const runId = process.env.BERTH_TEST_RUN_ID || randomBytes(4).toString('hex');
@@ -71,4 +74,49 @@ export function testSubnetPrefix(salt = 0): string {
   let hash = salt;
   for (const ch of runId) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
   return `10.${200 + (hash % 8)}.${(hash >>> 3) % 250}`;
+}
+
+/** Removes every volume this run labelled (after the containers that use them). */
+export async function removeTestVolumes(): Promise<void> {
+  const names = (await docker(['volume', 'ls', '-q', '--filter', `label=${TEST_LABEL}=${runId}`])).split('\n').filter(Boolean);
+  if (names.length > 0) await docker(['volume', 'rm', '-f', ...names]);
+}
+
+/** The testbed's two registries (scripts/testbed/registry.sh): an open one and one that needs a login. */
+export interface TestRegistries {
+  open: string;
+  auth: string;
+  user: string;
+  password: string;
+}
+
+export function testRegistries(): TestRegistries {
+  // This file runs from out/test/support/ in every layer; the testbed folder is the repo's unless BERTH_TESTBED says otherwise.
+  const testbed = process.env.BERTH_TESTBED || path.resolve(__dirname, '..', '..', '..', '.testbed');
+  const file = path.join(testbed, 'registry', 'registry.env');
+  if (!existsSync(file)) throw new Error(`${file} is missing: run bash scripts/testbed/registry.sh ensure (npm test does).`);
+  const env = Object.fromEntries(readFileSync(file, 'utf8').split('\n').filter((l) => l.includes('=')).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+  return { open: env.BERTH_REGISTRY ?? '', auth: env.BERTH_AUTH_REGISTRY ?? '', user: env.BERTH_AUTH_USER ?? '', password: env.BERTH_AUTH_PASSWORD ?? '' };
+}
+
+/**
+ * A tiny image of its own (one file, imported, not derived from the test image), so a pull of it
+ * really downloads a layer. Labelled with this run; resolves with its id.
+ */
+export async function importTinyImage(ref: string, content: string | Buffer = `${runId} ${ref}\n`): Promise<string> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'berth-tiny-'));
+  try {
+    writeFileSync(path.join(dir, 'hello.txt'), content);
+    const tar = path.join(dir, 'image.tar');
+    await new Promise<void>((resolve, reject) => execFile('tar', ['-C', dir, '-cf', tar, 'hello.txt'], (error) => (error ? reject(error) : resolve())));
+    return await docker(['import', '--change', `LABEL ${TEST_LABEL}=${runId}`, tar, ref]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Removes every image this run labelled (by id, with force: its tags go too). */
+export async function removeTestImages(): Promise<void> {
+  const ids = [...new Set((await docker(['images', '-aq', '--filter', `label=${TEST_LABEL}=${runId}`])).split('\n').filter(Boolean))];
+  if (ids.length > 0) await docker(['rmi', '-f', ...ids]).catch(() => undefined);
 }

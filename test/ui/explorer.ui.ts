@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { freshResultsDir } from '../harness/evidence';
-import { createTestContainer, docker, removeTestContainers, removeTestNetworks, runId, TEST_LABEL, testSubnetPrefix, waitFor } from '../support/docker';
+import { createTestContainer, docker, importTinyImage, removeTestContainers, removeTestImages, removeTestNetworks, removeTestVolumes, runId, TEST_LABEL, testRegistries, testSubnetPrefix, waitFor } from '../support/docker';
 import { openWorkbench, runCommand, showRowInBerth, type Workbench } from './workbench';
 
 /** Types into the open quick input and accepts it (Enter). */
@@ -44,10 +44,17 @@ describe('Berth side bar views (UI)', function () {
   let workbench: Workbench | undefined;
   const network = `berth-ui-net-${runId}`;
   const created = `berth-ui-created-${runId}`;
+  const volume = `berth-ui-data-${runId}`;
+  const pulled = `${testRegistries().open}/berth-test/ui-${runId}:v1`;
 
   before(async () => {
     await docker(['network', 'create', '--label', `${TEST_LABEL}=${runId}`, '--subnet', `${testSubnetPrefix(5)}.0/24`, network]);
-    await createTestContainer(`berth-ui-web-${runId}`, { start: true, extraArgs: ['--network', network] });
+    await docker(['volume', 'create', '--label', `${TEST_LABEL}=${runId}`, '--label', 'team=shop', volume]);
+    await createTestContainer(`berth-ui-web-${runId}`, { start: true, extraArgs: ['--network', network, '-v', `${volume}:/data`] });
+    // An image in the open registry and not in the engine, for Pull Image.
+    await importTinyImage(pulled);
+    await docker(['push', pulled]);
+    await docker(['rmi', pulled]);
     workbench = await openWorkbench('ui-explorer', { trusted: true });
   });
 
@@ -59,6 +66,8 @@ describe('Berth side bar views (UI)', function () {
     await workbench?.close();
     await removeTestContainers().catch((e) => console.error(e));
     await removeTestNetworks().catch((e) => console.error(e));
+    await removeTestVolumes().catch((e) => console.error(e));
+    await removeTestImages().catch((e) => console.error(e));
   });
 
   it('shows the Networks view with a network and the container on it', async () => {
@@ -96,5 +105,48 @@ describe('Berth side bar views (UI)', function () {
     const gateway = await waitFor('the network in the engine', () => docker(['network', 'inspect', '-f', '{{(index .IPAM.Config 0).Gateway}}', created]).catch(() => ''), 15_000, 100);
     assert.equal(gateway, `${testSubnetPrefix(6)}.254`);
     await page.locator('.monaco-list-row').filter({ hasText: created }).first().waitFor({ timeout: 10_000 });
+  });
+
+  it('shows the Volumes view with sizes measured on request', async () => {
+    const page = workbench!.page;
+    await focusView(page, 'Focus on Volumes View');
+    const row = page.locator('.monaco-list-row').filter({ hasText: volume }).filter({ hasText: 'in use by 1' }).first();
+    await row.waitFor({ timeout: 15_000 });
+    await runCommand(page, 'Berth: Measure Volume Sizes');
+    await page.locator('.monaco-list-row').filter({ hasText: volume }).filter({ hasText: /\d+ (B|KiB|MiB)/ }).first().waitFor({ timeout: 15_000 });
+    await row.click();
+    await page.keyboard.press('ArrowRight');
+    await page.locator('.monaco-list-row').filter({ hasText: `berth-ui-web-${runId}` }).filter({ hasText: '/data' }).first().waitFor({ timeout: 10_000 });
+    await screenshot(page, path.join(results, 'volumes.png'));
+  });
+
+  it('pulls an image through Pull Image and shows repositories, tags and layers', async () => {
+    const page = workbench!.page;
+    await focusView(page, 'Focus on Images View');
+    await runCommand(page, 'Berth: Pull Image…');
+    await answer(page, pulled);
+    await page.locator('.monaco-list-row').filter({ hasText: `berth-test/ui-${runId}` }).first().waitFor({ timeout: 30_000 });
+    assert.match(await docker(['image', 'inspect', '-f', '{{.Id}}', pulled]), /^sha256:/);
+    // Open berth-test/busybox and its latest tag: its layers are read when it opens.
+    const group = page.locator('.monaco-list-row').filter({ hasText: /^berth-test\/busybox/ }).first();
+    await group.click();
+    await page.keyboard.press('ArrowRight');
+    const latest = page.locator('.monaco-list-row').filter({ hasText: /^latest/ }).first();
+    await latest.click();
+    await page.keyboard.press('ArrowRight');
+    await page.locator('.monaco-list-row').filter({ hasText: /KiB|MiB|B ·/ }).filter({ hasNotText: 'latest' }).first().waitFor({ timeout: 10_000 });
+    await screenshot(page, path.join(results, 'images.png'));
+  });
+
+  it('shows the System view: the engine’s facts, disk usage and recent events', async () => {
+    const page = workbench!.page;
+    await focusView(page, 'Focus on System View');
+    // The Engine section opens by itself.
+    await page.locator('.monaco-list-row').filter({ hasText: /^Version/ }).first().waitFor({ timeout: 15_000 });
+    const disk = page.locator('.monaco-list-row').filter({ hasText: /^Disk usage/ }).first();
+    await disk.click();
+    await page.keyboard.press('ArrowRight');
+    await page.locator('.monaco-list-row').filter({ hasText: /reclaimable/ }).first().waitFor({ timeout: 30_000 });
+    await screenshot(page, path.join(results, 'system.png'));
   });
 });

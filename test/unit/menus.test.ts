@@ -83,3 +83,23 @@ describe('Networks view menus', () => {
     assert.deepEqual(offered('action', 'berth.networks'), []);
   });
 });
+
+describe('Volumes view menus', () => {
+  it('offers Remove and Inspect on volumes, in use or not, and nothing on the containers under them', () => {
+    assert.deepEqual(offered('volume', 'berth.volumes'), ['berth.volume.inspect', 'berth.volume.remove']);
+    assert.deepEqual(offered('volume.inUse', 'berth.volumes'), ['berth.volume.inspect', 'berth.volume.remove']);
+    assert.deepEqual(offered('volumeContainer', 'berth.volumes'), []);
+  });
+});
+
+describe('Images view menus', () => {
+  const ids = (...verbs: string[]): string[] => verbs.map((v) => `berth.image.${v}`).sort();
+
+  it('offers registry actions only on tags, and nothing on layers', () => {
+    assert.deepEqual(offered('image.tag', 'berth.images'), ids('copyDigest', 'copyId', 'inspect', 'pull', 'push', 'remove', 'tag'));
+    assert.deepEqual(offered('image.dangling', 'berth.images'), ids('copyId', 'inspect', 'remove', 'tag'));
+    assert.deepEqual(offered('repository', 'berth.images'), ids('remove'));
+    assert.deepEqual(offered('imageLayer', 'berth.images'), []);
+    assert.deepEqual(offered('untagged', 'berth.images'), []);
+  });
+});

@@ -1,19 +1,51 @@
 /** Checks and parsers for what people type into Create dialogs: key=value lists, addresses, names. Pure. */
 
+/** Splits at commas and new lines outside double quotes; a quoted part keeps its commas (`o="addr=1.2.3.4,rw"`). */
+function splitItems(text: string): { items: string[] } | { error: string } {
+  const items: string[] = [];
+  let current = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted && ch === '\\' && i + 1 < text.length) {
+      current += ch + text[++i]!;
+    } else if (ch === '"') {
+      quoted = !quoted;
+      current += ch;
+    } else if (!quoted && (ch === ',' || ch === '\n')) {
+      items.push(current);
+      current = '';
+    } else {
+      current += ch;
+    }
+  }
+  if (quoted) return { error: 'A quote is not closed.' };
+  items.push(current);
+  return { items };
+}
+
+/** `"a,b"` → `a,b` (with `\"` and `\\` unescaped); anything else as it is. */
+function unquote(value: string): string {
+  return value.length >= 2 && value.startsWith('"') && value.endsWith('"') ? value.slice(1, -1).replace(/\\(["\\])/g, '$1') : value;
+}
+
 /**
- * `a=1, b=two words` (commas or new lines between pairs) → { a: '1', b: 'two words' }; a key
- * may not be empty and may appear once. Values keep inner spaces and `=`.
+ * `a=1, b=two words` (commas or new lines between pairs) → { a: '1', b: 'two words' }; a value in
+ * double quotes may hold commas (`o="addr=10.0.0.1,rw"`). A key may not be empty and may appear once.
+ * Values keep inner spaces and `=`.
  */
 export function parseKeyValues(text: string): { values: Record<string, string> } | { error: string } {
+  const split = splitItems(text);
+  if ('error' in split) return split;
   const values: Record<string, string> = {};
-  for (const part of text.split(/[,\n]/)) {
+  for (const part of split.items) {
     const item = part.trim();
     if (item === '') continue;
     const eq = item.indexOf('=');
     const key = (eq < 0 ? item : item.slice(0, eq)).trim();
     if (key === '') return { error: `“${item}” has no key: write key=value.` };
     if (Object.hasOwn(values, key)) return { error: `${key} is given twice.` };
-    values[key] = eq < 0 ? '' : item.slice(eq + 1).trim();
+    values[key] = eq < 0 ? '' : unquote(item.slice(eq + 1).trim());
   }
   return { values };
 }

@@ -23,7 +23,10 @@ export interface LiveSource<S> {
   readonly empty: S;
   /** The id of the one object to re-read, `true` to re-read everything, `false` when the view does not care. */
   affectedBy(event: EngineEvent): string | boolean;
-  loadAll(client: EngineClient): Promise<S>;
+  /** Reads everything; `current` is what the view holds now (for what a source keeps between reads). */
+  loadAll(client: EngineClient, current: S): Promise<S>;
+  /** Folds an event into the snapshot without reading the engine (a log of recent events); undefined when it changes nothing. */
+  reduce?(current: S, event: EngineEvent): S | undefined;
   /** Re-reads only the objects named by `ids` and merges them into `current`; without it, every change re-reads all. */
   loadSome?(client: EngineClient, current: S, ids: readonly string[]): Promise<S>;
 }
@@ -47,8 +50,18 @@ export interface LiveViewSpec<S> {
   readonly rows: RowTable;
   /** Node classes for kinds that offer typed accessors. */
   readonly nodes?: Readonly<Record<string, NodeFactory>>;
+  /**
+   * Reads what a row's children need and the listing lacks (an image's layers) when it is opened.
+   * Resolves with how to fold it into the snapshot as it is then (a read may have landed meanwhile); undefined when there is nothing to read.
+   */
+  expand?(node: TreeNode, client: EngineClient, snapshot: S): Promise<Fold<S> | undefined>;
   /** A tooltip worked out on hover (times, details the listing lacks); undefined keeps the row's own. */
   tooltip?(node: TreeNode, client: EngineClient | undefined): Promise<string | undefined>;
+}
+
+/** What an expand read, to fold into the snapshot as it is when the read ends. */
+export interface Fold<S> {
+  into(current: S): S;
 }
 
 /** A state row: a message or a next step. */
@@ -160,6 +173,8 @@ export class LiveView<S, N extends TreeNode = TreeNode> implements vscode.TreeDa
     scope.add(connection.onDidResync(() => this.schedule()));
     scope.add(
       connection.events.onEvent((e) => {
+        const reduced = this.spec.source.reduce?.(this.snapshotValue, e);
+        if (reduced) this.update(() => reduced);
         const affected = this.spec.source.affectedBy(e);
         if (affected !== false) this.schedule(affected === true ? undefined : affected);
       }),
@@ -198,7 +213,14 @@ export class LiveView<S, N extends TreeNode = TreeNode> implements vscode.TreeDa
   }
 
   async getChildren(node?: N): Promise<N[]> {
-    if (node) return node.children as N[];
+    if (node) {
+      if (this.spec.expand && node.children.length === 0 && this.client) {
+        const client = this.client;
+        const fold = await this.spec.expand(node, client, this.snapshotValue).catch(() => undefined);
+        if (fold && client === this.client) this.update((current) => fold.into(current));
+      }
+      return node.children as N[];
+    }
     this.session.ensureStarted();
     const state = this.session.state;
     if (state.kind !== 'connected' && !(state.kind === 'connecting' && this.loaded)) {
@@ -263,7 +285,7 @@ export class LiveView<S, N extends TreeNode = TreeNode> implements vscode.TreeDa
     this.stale = false;
     let snapshot: S;
     try {
-      snapshot = incremental && source.loadSome ? await source.loadSome(client, this.snapshotValue, ids) : await source.loadAll(client);
+      snapshot = incremental && source.loadSome ? await source.loadSome(client, this.snapshotValue, ids) : await source.loadAll(client, this.snapshotValue);
     } catch (error) {
       this.stale = true;
       this.fullPending = true;
@@ -318,6 +340,12 @@ export class LiveView<S, N extends TreeNode = TreeNode> implements vscode.TreeDa
       return;
     }
     for (const node of changes) this.changeEmitter.fire(node as N | undefined);
+  }
+
+  /** Changes the snapshot without reading the engine (what a command measured); redraws what changed. */
+  protected update(change: (snapshot: S) => S): void {
+    this.snapshotValue = change(this.snapshotValue);
+    if (this.loaded) this.apply();
   }
 
   /** Forgets everything read: a new engine, or none. */

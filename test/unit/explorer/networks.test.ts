@@ -93,6 +93,8 @@ describe('what people type into Create dialogs', () => {
     assert.match((parseKeyValues('=1') as { error: string }).error, /no key/);
     assert.match((parseKeyValues('a=1,a=2') as { error: string }).error, /twice/);
     assert.deepEqual(parseKeyValues('label=$(touch /tmp/x) `id`'), { values: { label: '$(touch /tmp/x) `id`' } });
+    assert.deepEqual(parseKeyValues('type=nfs, o="addr=10.0.0.1,rw", device=":/export", q="say \\"hi\\""'), { values: { type: 'nfs', o: 'addr=10.0.0.1,rw', device: ':/export', q: 'say "hi"' } });
+    assert.match((parseKeyValues('o="open') as { error: string }).error, /quote/);
   });
 
   it('checks addresses and subnets', () => {
