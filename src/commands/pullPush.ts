@@ -5,6 +5,7 @@
 import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { dockerConfigDir } from '../engine/dockerContext';
+import { EngineError } from '../engine/errors';
 import { parseImageRef, withDefaultTag } from '../engine/imageMapping';
 import { ProgressTracker, type ProgressSummary } from '../engine/pullProgress';
 import { registryAuthFor } from '../engine/registryAuth';
@@ -19,9 +20,9 @@ function progressText(s: ProgressSummary): string {
   return s.layers > 0 ? `${s.done}/${s.layers} layers${sizes}` : s.last;
 }
 
-/** Runs a pull or push in a cancellable notification that follows its layers. */
-async function withTransfer(title: string, run: (onProgress: (e: ProgressEvent) => void, signal: AbortSignal) => Promise<void>): Promise<void> {
-  await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
+/** Runs a pull or push in a cancellable notification that follows its layers; resolves false when the user cancelled it. */
+async function withTransfer(title: string, run: (onProgress: (e: ProgressEvent) => void, signal: AbortSignal) => Promise<void>): Promise<boolean> {
+  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
     const controller = new AbortController();
     const cancel = token.onCancellationRequested(() => controller.abort());
     const tracker = new ProgressTracker();
@@ -38,6 +39,11 @@ async function withTransfer(title: string, run: (onProgress: (e: ProgressEvent) 
         progress.report({ message: progressText(s), increment: Math.max(0, percent - shown) });
         shown = Math.max(shown, percent);
       }, controller.signal);
+      return true;
+    } catch (error) {
+      // Cancel is an answer, not a failure: the engine drops the transfer when its client goes.
+      if (controller.signal.aborted && error instanceof EngineError && error.kind === 'cancelled') return false;
+      throw error;
     } finally {
       cancel.dispose();
     }
@@ -64,9 +70,9 @@ export async function pullImage(ctx: CommandContext, ...args: unknown[]): Promis
   const full = withDefaultTag(ref);
   const client = ctx.session.requireConnection().client;
   const auth = await authFor(full);
-  await withTransfer(`Pulling ${full}`, (onProgress, signal) => client.images.pull(full, auth, onProgress, signal));
-  vscode.window.setStatusBarMessage(`$(check) Pulled ${full}`, 5000);
-  return full;
+  const done = await withTransfer(`Pulling ${full}`, (onProgress, signal) => client.images.pull(full, auth, onProgress, signal));
+  vscode.window.setStatusBarMessage(done ? `$(check) Pulled ${full}` : `Cancelled the pull of ${full}`, 5000);
+  return done ? full : undefined;
 }
 
 /** Only the rows (no palette pick): pull asks for a reference instead. */
@@ -80,7 +86,7 @@ export async function pushImage(ctx: CommandContext, ...args: unknown[]): Promis
   if (!target?.ref) return undefined;
   const client = ctx.session.requireConnection().client;
   const auth = await authFor(target.ref);
-  await withTransfer(`Pushing ${target.ref}`, (onProgress, signal) => client.images.push(target.ref!, auth, onProgress, signal));
-  vscode.window.setStatusBarMessage(`$(check) Pushed ${target.ref}`, 5000);
-  return target.ref;
+  const done = await withTransfer(`Pushing ${target.ref}`, (onProgress, signal) => client.images.push(target.ref!, auth, onProgress, signal));
+  vscode.window.setStatusBarMessage(done ? `$(check) Pushed ${target.ref}` : `Cancelled the push of ${target.ref}`, 5000);
+  return done ? target.ref : undefined;
 }

@@ -30,6 +30,28 @@ async function focusView(page: Page, command: string): Promise<void> {
   await page.mouse.move(900, 700);
 }
 
+/** Widens the side bar `steps` times (View: Increase Current View Width), for screenshots that show rows whole; a workbench without the command keeps its width. */
+async function widerSideBar(page: Page, steps: number): Promise<void> {
+  for (let i = 0; i < steps; i++) {
+    await page.keyboard.press('F1');
+    await page.locator('.quick-input-widget input').fill('>View: Increase Current View Width');
+    const item = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: 'Increase Current View Width' }).first();
+    if (!(await item.click({ timeout: 3_000 }).then(() => true, () => false))) {
+      await page.keyboard.press('Escape');
+      return;
+    }
+  }
+}
+
+/** Collapses every side bar pane but `title` (CONTAINERS, IMAGES…), so that view has the height for a screenshot. */
+async function onlyPane(page: Page, title: string): Promise<void> {
+  for (const header of await page.locator('.pane-header[aria-expanded="true"]').all()) {
+    const text = ((await header.textContent()) ?? '').toUpperCase();
+    if (!text.includes(title)) await header.click();
+  }
+  await page.locator('.pane-header[aria-expanded="true"]').filter({ hasText: new RegExp(title, 'i') }).first().waitFor({ timeout: 5_000 });
+}
+
 async function screenshot(page: Page, file: string): Promise<void> {
   await page.locator('.monaco-hover').first().waitFor({ state: 'hidden', timeout: 3_000 }).catch(() => undefined);
   await page.screenshot({ path: file });
@@ -117,6 +139,9 @@ describe('Berth side bar views (UI)', function () {
     await row.click();
     await page.keyboard.press('ArrowRight');
     await page.locator('.monaco-list-row').filter({ hasText: `berth-ui-web-${runId}` }).filter({ hasText: '/data' }).first().waitFor({ timeout: 10_000 });
+    // Room for the rows' descriptions: a wider side bar, the other panes folded.
+    await widerSideBar(page, 4);
+    await onlyPane(page, 'VOLUMES');
     await screenshot(page, path.join(results, 'volumes.png'));
   });
 
@@ -125,8 +150,10 @@ describe('Berth side bar views (UI)', function () {
     await focusView(page, 'Focus on Images View');
     await runCommand(page, 'Berth: Pull Image…');
     await answer(page, pulled);
-    await page.locator('.monaco-list-row').filter({ hasText: `berth-test/ui-${runId}` }).first().waitFor({ timeout: 30_000 });
-    assert.match(await docker(['image', 'inspect', '-f', '{{.Id}}', pulled]), /^sha256:/);
+    // The pull's notification names the image too: wait for the engine to have it, then for the view's row.
+    await waitFor('the pulled image in the engine', () => docker(['image', 'inspect', '-f', '{{.Id}}', pulled]).catch(() => ''), 30_000, 100);
+    await onlyPane(page, 'IMAGES');
+    await page.locator('.pane-body .monaco-list-row').filter({ hasText: `berth-test/ui-${runId}` }).first().waitFor({ timeout: 15_000 });
     // Open berth-test/busybox and its latest tag: its layers are read when it opens.
     const group = page.locator('.monaco-list-row').filter({ hasText: /^berth-test\/busybox/ }).first();
     await group.click();
@@ -142,7 +169,11 @@ describe('Berth side bar views (UI)', function () {
     const page = workbench!.page;
     await focusView(page, 'Focus on System View');
     // The Engine section opens by itself.
+    await onlyPane(page, 'SYSTEM');
     await page.locator('.monaco-list-row').filter({ hasText: /^Version/ }).first().waitFor({ timeout: 15_000 });
+    // Fold the Engine section, so the sections under it are drawn.
+    await page.locator('.monaco-list-row').filter({ hasText: /^Engine/ }).first().click();
+    await page.keyboard.press('ArrowLeft');
     const disk = page.locator('.monaco-list-row').filter({ hasText: /^Disk usage/ }).first();
     await disk.click();
     await page.keyboard.press('ArrowRight');

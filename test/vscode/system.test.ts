@@ -14,7 +14,7 @@ import type { PluginSummary } from '../../src/engine/systemMapping';
 import type { EngineEvent } from '../../src/engine/types';
 import type { Fact, Section } from '../../src/explorer/system/systemModel';
 import type { TreeNode } from '../../src/explorer/shared/treeModel';
-import { createTestContainer, docker, importTinyImage, runId, TEST_IMAGE, TEST_LABEL, testRegistries, waitFor } from '../support/docker';
+import { createTestContainer, docker, importTinyImage, removeTestContainers, removeTestImages, removeTestNetworks, runId, TEST_IMAGE, TEST_LABEL, testRegistries, waitFor } from '../support/docker';
 import { openView, skipDestructiveConfirmations } from './testUtil';
 import { Views } from '../../src/ids';
 import { findRow, itemOf } from './treeUtil';
@@ -66,6 +66,9 @@ describe('System view', function () {
   after(async () => {
     await skipDestructiveConfirmations(false);
     for (const p of plugins) await docker(['plugin', 'rm', '-f', p]).catch(() => undefined);
+    await removeTestContainers();
+    await removeTestNetworks();
+    await removeTestImages();
   });
 
   it('shows the engine’s facts as the CLI reports them', async () => {
@@ -113,6 +116,8 @@ describe('System view', function () {
     const dir = await pluginFolder();
     try {
       await docker(['plugin', 'create', plugins[0]!, dir]);
+      // The engine refuses a second plugin of the very same content: give the second one a file of its own.
+      writeFileSync(path.join(dir, 'rootfs', 'which'), plugins[1]!);
       await docker(['plugin', 'create', plugins[1]!, dir]);
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -102,8 +102,9 @@ export function layerRow(layer: ImageLayer): Row {
  */
 export function describeImageRemoval(results: readonly ImageRemoval[], images: readonly ImageSummary[]): string {
   const untagged = results.flatMap((r) => r.untagged);
-  const deleted = [...new Set(results.flatMap((r) => r.deleted))];
   const sizes = new Map(images.map((i) => [i.id, i.size]));
+  // The engine lists the image and the layers that went with it; the layers are not images to name.
+  const deleted = [...new Set(results.flatMap((r) => r.deleted))].filter((id) => sizes.has(id));
   const freed = deleted.reduce((n, id) => n + (sizes.get(id) ?? 0), 0);
   const parts = [];
   if (untagged.length > 0) parts.push(`untagged ${untagged.join(', ')}`);

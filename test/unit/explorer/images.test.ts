@@ -159,7 +159,7 @@ describe('images model and rows', () => {
 
   it('says what Remove Image untagged, deleted and freed', () => {
     assert.equal(
-      describeImageRemoval([{ untagged: ['shop/web:0.9'], deleted: [web0.id], bytesReclaimed: 0 }], [web0]),
+      describeImageRemoval([{ untagged: ['shop/web:0.9'], deleted: [web0.id, 'sha256:layer-that-went-with-it'], bytesReclaimed: 0 }], [web0]),
       'Removed: untagged shop/web:0.9; deleted image a00000000000, freeing up to 5 MiB.',
     );
     assert.equal(describeImageRemoval([{ untagged: ['shop/web:1.0'], deleted: [], bytesReclaimed: 0 }], [web1]), 'Removed: untagged shop/web:1.0. The image stays: other tags still name it.');
