@@ -30,26 +30,26 @@ async function focusView(page: Page, command: string): Promise<void> {
   await page.mouse.move(900, 700);
 }
 
-/** Widens the side bar `steps` times (View: Increase Current View Width), for screenshots that show rows whole; a workbench without the command keeps its width. */
-async function widerSideBar(page: Page, steps: number): Promise<void> {
-  for (let i = 0; i < steps; i++) {
-    await page.keyboard.press('F1');
-    await page.locator('.quick-input-widget input').fill('>View: Increase Current View Width');
-    const item = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: 'Increase Current View Width' }).first();
-    if (!(await item.click({ timeout: 3_000 }).then(() => true, () => false))) {
-      await page.keyboard.press('Escape');
-      return;
-    }
-  }
+/** Widens the side bar to `width` pixels by dragging its edge, for screenshots that show rows whole. */
+async function widerSideBar(page: Page, width: number): Promise<void> {
+  const box = await page.locator('.part.sidebar').boundingBox();
+  if (!box || box.width >= width) return;
+  const edge = box.x + box.width;
+  await page.mouse.move(edge + 1, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + width, box.y + box.height / 2, { steps: 8 });
+  await page.mouse.up();
 }
 
 /** Collapses every side bar pane but `title` (CONTAINERS, IMAGES…), so that view has the height for a screenshot. */
 async function onlyPane(page: Page, title: string): Promise<void> {
-  for (const header of await page.locator('.pane-header[aria-expanded="true"]').all()) {
-    const text = ((await header.textContent()) ?? '').toUpperCase();
-    if (!text.includes(title)) await header.click();
+  for (let i = 0; i < 8; i++) {
+    const other = page.locator('.part.sidebar .pane-header[aria-expanded="true"]').filter({ hasNotText: new RegExp(title, 'i') }).first();
+    if ((await other.count()) === 0) break;
+    // At the left end: the title's own actions (Create, Prune…) sit to the right.
+    await other.click({ position: { x: 12, y: 10 } });
   }
-  await page.locator('.pane-header[aria-expanded="true"]').filter({ hasText: new RegExp(title, 'i') }).first().waitFor({ timeout: 5_000 });
+  await page.locator('.part.sidebar .pane-header[aria-expanded="true"]').filter({ hasText: new RegExp(title, 'i') }).first().waitFor({ timeout: 5_000 });
 }
 
 async function screenshot(page: Page, file: string): Promise<void> {
@@ -140,7 +140,7 @@ describe('Berth side bar views (UI)', function () {
     await page.keyboard.press('ArrowRight');
     await page.locator('.monaco-list-row').filter({ hasText: `berth-ui-web-${runId}` }).filter({ hasText: '/data' }).first().waitFor({ timeout: 10_000 });
     // Room for the rows' descriptions: a wider side bar, the other panes folded.
-    await widerSideBar(page, 4);
+    await widerSideBar(page, 560);
     await onlyPane(page, 'VOLUMES');
     await screenshot(page, path.join(results, 'volumes.png'));
   });
