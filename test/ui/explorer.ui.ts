@@ -161,7 +161,10 @@ describe('Berth side bar views (UI)', function () {
     const latest = page.locator('.monaco-list-row').filter({ hasText: /^latest/ }).first();
     await latest.click();
     await page.keyboard.press('ArrowRight');
-    await page.locator('.monaco-list-row').filter({ hasText: /KiB|MiB|B ·/ }).filter({ hasNotText: 'latest' }).first().waitFor({ timeout: 10_000 });
+    // Its one layer, imported by the testbed: the import's comment stands for the instruction.
+    await page.locator('.pane-body .monaco-list-row').filter({ hasText: /busybox-static/ }).first().waitFor({ timeout: 10_000 });
+    // The pull's notification closes once the pull is done.
+    await page.locator('.notification-toast').filter({ hasText: 'Pulling' }).first().waitFor({ state: 'hidden', timeout: 15_000 });
     await screenshot(page, path.join(results, 'images.png'));
   });
 

@@ -81,7 +81,8 @@ export function untaggedRow(images: readonly ImageSummary[]): Row {
 
 export function layerRow(layer: ImageLayer): Row {
   return {
-    label: layerInstruction(layer.createdBy),
+    // An imported image records no instruction, only a comment ("Imported from -").
+    label: layer.createdBy.trim() === '' && layer.comment ? layer.comment : layerInstruction(layer.createdBy),
     description: `${bytes(layer.size)} · ${day(layer.created)}`,
     icon: { id: layer.size > 0 ? 'layers' : 'layers-dot', ...(layer.size > 0 ? {} : { color: 'disabledForeground' }) },
     contextValue: 'imageLayer',

@@ -121,6 +121,7 @@ describe('images model and rows', () => {
     assert.equal(layerInstruction('RUN /bin/sh -c make # buildkit'), 'RUN /bin/sh -c make # buildkit');
     assert.equal(layerInstruction(''), '(no instruction recorded)');
     assert.equal(layerRow(toImageLayer({ CreatedBy: 'COPY x y', Size: 2048 })).description?.startsWith('2 KiB · '), true);
+    assert.equal(layerRow(toImageLayer({ CreatedBy: '', Comment: 'Imported from -', Size: 2048 })).label, 'Imported from -');
   });
 
   it('draws a tag with size and date (the age only in the tooltip), hostile labels as text', () => {
