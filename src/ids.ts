@@ -48,6 +48,8 @@ export const Commands = {
   composeServiceRebuild: 'berth.compose.service.rebuild',
   composeServiceScale: 'berth.compose.service.scale',
   composeServiceLogs: 'berth.compose.service.logs',
+  statsShow: 'berth.stats.show',
+  statsShowAll: 'berth.stats.showAll',
   engineSwitch: 'berth.engine.switch',
   engineRetry: 'berth.engine.retry',
   showLog: 'berth.showLog',
@@ -59,6 +61,11 @@ export const Views = {
   container: 'berth-docker',
   containers: 'berth.containers',
   networks: 'berth.networks',
+} as const;
+
+/** Webview panel types (also the `onWebviewPanel:` activation event that restores them). */
+export const WebviewPanels = {
+  stats: 'berth.stats',
 } as const;
 
 export const ContextKeys = {

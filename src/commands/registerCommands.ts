@@ -24,6 +24,7 @@ import { createNetwork } from './createNetwork';
 import { inspectNetwork } from './inspect';
 import { connectNetwork, disconnectNetwork } from './networkConnection';
 import { pruneNetworks, removeNetwork } from './removeNetwork';
+import { showStats, showStatsForAll } from './showStats';
 import { switchEngine } from './switchEngine';
 import { logCommandHandlers } from '../logs/showLogs';
 
@@ -73,6 +74,8 @@ const handlers: Record<CommandId, CommandHandler> = {
   [Commands.composeServiceRebuild]: composeServiceRebuild,
   [Commands.composeServiceScale]: composeServiceScale,
   [Commands.composeServiceLogs]: composeServiceLogs,
+  [Commands.statsShow]: showStats,
+  [Commands.statsShowAll]: showStatsForAll,
   [Commands.engineSwitch]: switchEngine,
   [Commands.engineRetry]: (ctx) => ctx.session.retry(),
   [Commands.showLog]: (ctx) => ctx.log.show(),
