@@ -126,7 +126,8 @@ function duration(value: unknown): number | undefined {
 
 /** A checked copy of a message from the webview, or undefined for anything else. */
 export function parseWebviewMessage(value: unknown): WebviewMessage | undefined {
-  if (!isShape(value)) return undefined;
+  // Own properties only: a `type` inherited from a prototype is not a message.
+  if (!isShape(value) || !Object.hasOwn(value, 'type')) return undefined;
   switch (value.type) {
     case 'ready':
       return onlyKeys(value, ['type']) ? { type: 'ready' } : undefined;
