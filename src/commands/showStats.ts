@@ -8,6 +8,11 @@ import { isSampled } from '../stats/statsSelection';
 import type { CommandContext } from './commandContext';
 import { statsTargetOfRows, type Resolved } from './statsTarget';
 
+/** Engine text in a quick pick: `$(name)` would otherwise be drawn as an icon. */
+function literal(text: string): string {
+  return text.replace(/\$\(/g, '\\$(');
+}
+
 async function pickTarget(ctx: CommandContext): Promise<Resolved | undefined> {
   const client = ctx.session.requireConnection().client;
   const running = (await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Listing containers…' }, () => client.listContainers())).filter(isSampled);
@@ -17,11 +22,11 @@ async function pickTarget(ctx: CommandContext): Promise<Resolved | undefined> {
   if (projects.length > 0) items.push({ label: 'Compose projects', kind: vscode.QuickPickItemKind.Separator });
   for (const project of projects) {
     const count = running.filter((c) => c.composeProject === project).length;
-    items.push({ label: `$(layers) ${project}`, description: `${count} running`, resolved: { target: { kind: 'project', project }, title: project } });
+    items.push({ label: `$(layers) ${literal(project)}`, description: `${count} running`, resolved: { target: { kind: 'project', project }, title: project } });
   }
   if (running.length > 0) items.push({ label: 'Containers', kind: vscode.QuickPickItemKind.Separator });
   for (const c of [...running].sort((a, b) => a.name.localeCompare(b.name))) {
-    items.push({ label: `$(vm-running) ${c.name}`, description: c.image, resolved: { target: { kind: 'containers', ids: [c.id] }, title: c.name } });
+    items.push({ label: `$(vm-running) ${c.name}`, description: literal(c.image), resolved: { target: { kind: 'containers', ids: [c.id] }, title: c.name } });
   }
   const picked = await vscode.window.showQuickPick(items, { placeHolder: 'Show stats for…', matchOnDescription: true });
   return picked?.resolved;

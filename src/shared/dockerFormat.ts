@@ -27,6 +27,9 @@ function exactFraction(x: number): { num: bigint; den: bigint } {
 
 /** True when x·10^k lies exactly halfway between two integers: the one case where Go and JavaScript round apart. */
 function isExactTie(x: number, k: number): boolean {
+  // Cheap first: far from a half in floating point means no tie; only near-halves get the exact test.
+  const scaled = x * 10 ** k;
+  if (Math.abs(scaled - Math.floor(scaled) - 0.5) > 1e-6 * Math.max(1, scaled)) return false;
   let { num, den } = exactFraction(x);
   if (k >= 0) num *= 10n ** BigInt(k);
   else den *= 10n ** BigInt(-k);

@@ -50,26 +50,32 @@ export interface ChartColumns {
  * so time when nothing was sampled (panel hidden or paused) shows as a gap, not a straight line.
  */
 export function chartColumns(history: StatsHistory, specs: readonly SeriesSpec[], figure: number, windowMs: number, now: number, gapMs: number, sign = 1): ChartColumns {
+  const from = history.firstIndexAtOrAfter(now - windowMs);
+  const n = history.length - from;
   const x: number[] = [];
-  const ys: (number | null)[][] = specs.map(() => []);
+  /** Where a gap goes: before tick i when it came too long after the one before. */
+  const gapBefore: boolean[] = [];
   let previous = NaN;
-  for (let i = history.firstIndexAtOrAfter(now - windowMs); i < history.length; i++) {
-    const t = history.time(i);
-    if (t - previous > gapMs) {
-      x.push((previous + gapMs / 2) / 1000);
-      for (const y of ys) y.push(null);
-    }
+  for (let i = 0; i < n; i++) {
+    const t = history.time(from + i);
+    gapBefore.push(t - previous > gapMs);
+    if (gapBefore[i]) x.push((previous + gapMs / 2) / 1000);
     previous = t;
     x.push(t / 1000);
-    specs.forEach((spec, s) => {
-      let sum: number | null = null;
-      for (const id of spec.members) {
-        const v = history.value(id, figure, i);
-        if (!Number.isNaN(v)) sum = (sum ?? 0) + v;
-      }
-      ys[s]!.push(sum === null ? null : sign * sum);
-    });
   }
+  const sums = new Float64Array(n);
+  const present = new Uint16Array(n);
+  const ys = specs.map((spec) => {
+    sums.fill(0);
+    present.fill(0);
+    for (const id of spec.members) history.addInto(id, figure, from, sums, present);
+    const y: (number | null)[] = [];
+    for (let i = 0; i < n; i++) {
+      if (gapBefore[i]) y.push(null);
+      y.push(present[i]! > 0 ? sign * sums[i]! : null);
+    }
+    return y;
+  });
   return { x, ys };
 }
 

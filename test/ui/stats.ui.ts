@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { freshResultsDir } from '../harness/evidence';
-import { createTestContainer, removeTestContainers, runId } from '../support/docker';
+import { createTestContainer, docker, removeTestContainers, runId, TEST_LABEL } from '../support/docker';
 import { openWorkbench, runCommand, untilDone, type Workbench } from './workbench';
 
 /** The frame that holds the stats page (VS Code nests each webview in two iframes). */
@@ -45,13 +45,18 @@ describe('Stats panel (UI)', function () {
   this.timeout(180_000);
   const results = freshResultsDir('ui-stats');
   const project = `shop-${runId}`;
-  const names = { web: `${project}-web-1`, worker: `${project}-worker-1`, db: `${project}-db-1` };
+  const names = { web: `${project}-web-1`, client: `${project}-client-1`, worker: `${project}-worker-1`, db: `${project}-db-1` };
   let workbench: Workbench | undefined;
   let frame: Frame;
 
+  // The project's own network, as compose makes one: the web service gets real traffic from a client.
+  const network = `${project}_default`;
+
   before(async () => {
-    const compose = (service: string): string[] => ['--label', `com.docker.compose.project=${project}`, '--label', `com.docker.compose.service=${service}`];
-    await createTestContainer(names.web, { start: true, extraArgs: [...compose('web'), '-p', '127.0.0.1::80'], cmd: ['httpd', '-f', '-p', '80', '-h', '/'] });
+    await docker(['network', 'create', '--label', `${TEST_LABEL}=${runId}`, network]);
+    const compose = (service: string): string[] => ['--network', network, '--network-alias', service, '--label', `com.docker.compose.project=${project}`, '--label', `com.docker.compose.service=${service}`];
+    await createTestContainer(names.web, { start: true, extraArgs: compose('web'), cmd: ['httpd', '-f', '-p', '80', '-h', '/'] });
+    await createTestContainer(names.client, { start: true, extraArgs: compose('client'), cmd: ['sh', '-c', "trap 'exit 0' TERM; while :; do printf 'GET /bin/ HTTP/1.0\\r\\n\\r\\n' | nc web 80 > /dev/null; sleep 0.2; done"] });
     await createTestContainer(names.worker, { start: true, extraArgs: compose('worker'), cmd: ['sh', '-c', 'while :; do :; done'] });
     await createTestContainer(names.db, { start: true, extraArgs: [...compose('db'), '-m', '256m'], cmd: ['sh', '-c', "trap 'exit 0' TERM; head -c 40000000 /dev/zero > /dev/shm/heap; while :; do sleep 1 & wait $!; done"] });
     workbench = await openWorkbench('ui-stats', { trusted: true });
@@ -64,6 +69,7 @@ describe('Stats panel (UI)', function () {
   after(async () => {
     await workbench?.close();
     await removeTestContainers().catch((e) => console.error(e));
+    await docker(['network', 'rm', network]).catch((e) => console.error(e));
   });
 
   it('opens from the command palette for a compose project', async () => {
@@ -95,6 +101,26 @@ describe('Stats panel (UI)', function () {
     assert.match((await db.locator('[data-column="memory"]').textContent()) ?? '', /^[\d.]+MiB \/ 256MiB$/);
   });
 
+  it('sorts the table by a column, sums the project, and pauses', async () => {
+    const page = workbench!.page;
+    const firstName = async (): Promise<string> => (await frame.locator('table.latest tbody tr').first().locator('th.name').textContent()) ?? '';
+    // Numbers sort largest first: the busy worker leads on CPU.
+    await frame.getByRole('button', { name: 'CPU %' }).click();
+    await untilDone(page, 'the worker first by CPU', () => page.waitForTimeout(250), async () => (await firstName()) === names.worker, 10_000);
+    assert.equal(await frame.locator('th[aria-sort="descending"]').count(), 1);
+    await frame.getByRole('button', { name: 'Name' }).click();
+
+    await frame.locator('select').first().selectOption('project');
+    await untilDone(page, 'one summed row for the project', () => page.waitForTimeout(250), async () => (await frame.locator('table.latest tbody tr').count()) === 1 && (await firstName()) === project, 10_000);
+    await untilDone(page, 'the summed CPU', () => page.waitForTimeout(500), async () => ((await cpuOf(frame, project)) ?? 0) > 50, 20_000);
+    await frame.locator('select').first().selectOption('container');
+
+    await frame.getByRole('button', { name: 'Pause' }).click();
+    await frame.locator('.banner', { hasText: 'Paused' }).waitFor({ timeout: 10_000 });
+    await frame.getByRole('button', { name: 'Resume' }).click();
+    await frame.locator('.banner', { hasText: 'Paused' }).waitFor({ state: 'hidden', timeout: 10_000 });
+  });
+
   it('saves a screenshot of the panel', async () => {
     const page = workbench!.page;
     // A minute of history reads better than a few seconds: the 1-minute window, filled.
@@ -104,6 +130,9 @@ describe('Stats panel (UI)', function () {
     await page.mouse.move(5, 5);
     const file = path.join(results, 'stats.png');
     await page.screenshot({ path: file });
+    // The editor area alone, for the README.
+    const editor = await page.locator('.part.editor').boundingBox();
+    if (editor) await page.screenshot({ path: path.join(results, 'stats-panel.png'), clip: editor });
     const png = fs.readFileSync(file);
     assert.equal(png.subarray(1, 4).toString(), 'PNG');
     assert.ok(png.length > 40_000, `screenshot is only ${png.length} bytes`);

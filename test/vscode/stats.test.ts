@@ -15,7 +15,7 @@ import type { BerthApi } from '../../src/api';
 import type { ContainerSummary } from '../../src/engine/types';
 import { parseWebviewMessage, type HostMessage } from '../../src/shared/protocol';
 import type { StatsPanel } from '../../src/stats/statsPanel';
-import { startUnixProxy, type SocketProxy } from '../support/socketProxy';
+import { startUnixProxy, type UnixSocketProxy } from '../support/socketProxy';
 import { createTestContainer, docker, removeTestContainers, runId, waitFor } from '../support/docker';
 import { activateBerth } from './testUtil';
 
@@ -25,7 +25,7 @@ type Tick = Extract<HostMessage, { type: 'tick' }>;
 describe('Stats panel', function () {
   this.timeout(120_000);
   let api: BerthApi;
-  let proxy: SocketProxy;
+  let proxy: UnixSocketProxy;
   let dir: string;
   let a: ContainerSummary;
   let b: ContainerSummary;

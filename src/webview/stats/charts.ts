@@ -70,12 +70,18 @@ const HEIGHT = 140;
 /** Every chart's y axis is as wide, so the plots line up. */
 const Y_AXIS_WIDTH = 76;
 
+/** Formatters made once: building one per label costs more than drawing the chart. */
+const CLOCK = {
+  seconds: new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }),
+  minutes: new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+};
+
 /** Clock time on the x axis, one line: seconds only where the window is short enough to need them. */
 function timeTicks(windowMs: () => number): uPlot.Axis.Values {
-  return (_u, ticks) =>
-    ticks.map((t) =>
-      new Date(t * 1000).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', ...(windowMs() <= 5 * 60_000 ? { second: '2-digit' } : {}) }),
-    );
+  return (_u, ticks) => {
+    const clock = windowMs() <= 5 * 60_000 ? CLOCK.seconds : CLOCK.minutes;
+    return ticks.map((t) => clock.format(t * 1000));
+  };
 }
 
 /** A y range that starts at zero (or is symmetric around it for mirrored charts) with a little headroom. */
@@ -96,6 +102,10 @@ class Chart {
   private readonly readout: HTMLElement;
   private specs: readonly SeriesSpec[] = [];
   private windowMs = 5 * 60_000;
+  /** Off screen (scrolled away): not drawn until it shows again. */
+  private onScreen = true;
+  private pending: (() => void) | undefined;
+  private pendingRebuild = false;
 
   constructor(
     private readonly def: ChartDef,
@@ -120,6 +130,14 @@ class Chart {
     figure.append(caption, this.plotHost);
     parent.append(figure);
     new ResizeObserver(() => this.plot?.setSize({ width: this.width(), height: HEIGHT })).observe(this.plotHost);
+    new IntersectionObserver((entries) => {
+      this.onScreen = entries.some((e) => e.isIntersecting);
+      if (this.onScreen && this.pending) {
+        const draw = this.pending;
+        this.pending = undefined;
+        draw();
+      }
+    }).observe(figure);
   }
 
   private width(): number {
@@ -136,7 +154,8 @@ class Chart {
         series.push({
           label: spec.label,
           stroke: style.stroke,
-          width: 1.5,
+          // Whole-pixel lines: a fractional width makes software rasterizing (no GPU) several times slower.
+          width: 1,
           ...(style.dash ? { dash: style.dash } : {}),
           // The mirrored half (sent, written) is drawn a little lighter.
           ...(figure.sign < 0 ? { alpha: 0.7 } : {}),
@@ -185,6 +204,15 @@ class Chart {
   }
 
   render(specs: readonly SeriesSpec[], colours: ReadonlyMap<string, number>, history: StatsHistory, windowMs: number, now: number, gapMs: number, theme: Theme, themeChanged: boolean): void {
+    if (!this.onScreen) {
+      const rebuild = themeChanged || this.pendingRebuild;
+      this.pendingRebuild = rebuild;
+      this.pending = () => {
+        this.pendingRebuild = false;
+        this.render(specs, colours, history, windowMs, now, gapMs, theme, rebuild);
+      };
+      return;
+    }
     const key = specs.map((s) => `${s.key}:${colours.get(s.key)}`).join('|');
     if (!this.plot || key !== this.builtFor || themeChanged) {
       this.build(specs, colours, theme);

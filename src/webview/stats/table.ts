@@ -86,6 +86,7 @@ export class StatsTable {
   private readonly body: HTMLTableSectionElement;
   private readonly headers = new Map<string, HTMLTableCellElement>();
   private readonly rows = new Map<string, { tr: HTMLTableRowElement; cells: HTMLTableCellElement[]; swatch: HTMLElement; remove: HTMLButtonElement }>();
+  private order = '';
 
   constructor(
     parent: HTMLElement,
@@ -130,9 +131,14 @@ export class StatsTable {
       row.tr.remove();
       this.rows.delete(key);
     }
-    for (const row of sortRows(rows, sort)) {
+    const sorted = sortRows(rows, sort);
+    // Moving rows costs a layout: only when the order changed.
+    const order = sorted.map((r) => r.key).join('\n');
+    const reorder = order !== this.order;
+    this.order = order;
+    for (const row of sorted) {
       const view = this.rows.get(row.key) ?? this.createRow(row);
-      view.swatch.style.backgroundColor = row.colour;
+      if (view.swatch.style.backgroundColor !== row.colour) view.swatch.style.backgroundColor = row.colour;
       COLUMNS.forEach((column, i) => {
         const text = column.text(row, platform);
         if (view.cells[i]!.textContent !== text) view.cells[i]!.textContent = text;
@@ -141,7 +147,7 @@ export class StatsTable {
       view.remove.onclick = () => this.onUnpick(row.members, row.label);
       view.remove.title = `Stop showing ${row.label}`;
       view.remove.setAttribute('aria-label', `Stop showing ${row.label}`);
-      this.body.append(view.tr);
+      if (reorder || !view.tr.isConnected) this.body.append(view.tr);
     }
   }
 
