@@ -11,6 +11,8 @@
  * Missing fields count as zero, as Go's zero values do. Pure: no vscode, no I/O.
  */
 
+import type { DockerStatsNumbers } from '../shared/dockerFormat';
+
 /** The parts of a stats sample docker stats reads (Engine API, Linux cgroup v1 and v2, Windows). */
 export interface RawStatsSample {
   read?: string;
@@ -35,19 +37,11 @@ interface RawCpuStats {
 
 export type EnginePlatform = 'linux' | 'windows';
 
-/** One container's figures at one sample; totals are since the container started. */
-export interface StatsFigures {
-  cpuPercent: number;
-  memoryUsed: number;
-  /** 0 on Windows, where docker stats shows no limit. */
-  memoryLimit: number;
-  memoryPercent: number;
-  netRx: number;
-  netTx: number;
-  blockRead: number;
-  blockWrite: number;
-  /** 0 on Windows, where docker stats shows none. */
-  pids: number;
+/**
+ * One container's figures at one sample, docker stats's numbers; totals are since the container
+ * started. On Windows the memory limit, its % and the PIDs are 0: docker stats shows none.
+ */
+export interface StatsFigures extends DockerStatsNumbers {
   /** When the engine read the sample, in ms since the epoch (sub-millisecond part kept). */
   readAt: number;
 }

@@ -41,28 +41,25 @@ function compact(value: number, base: number, units: readonly string[]): string 
 const BIN = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
 const DEC = ['B/s', 'kB/s', 'MB/s', 'GB/s', 'TB/s'];
 
+/** A rate chart with one figure above the axis and its counterpart below. */
+function mirroredRate(id: string, title: string, caption: string, up: number, down: number): ChartDef {
+  return {
+    id,
+    title,
+    caption,
+    figures: [{ index: up, sign: 1 }, { index: down, sign: -1 }],
+    format: (v) => humanRate(Math.abs(v)),
+    tick: (v) => compact(v, 1000, DEC),
+    incrs: DECIMAL_STEPS,
+  };
+}
+
 const percent = (v: number): string => `${v.toFixed(Math.abs(v) < 10 ? 1 : 0)}%`;
 const CHARTS: ChartDef[] = [
   { id: 'cpu', title: 'CPU', caption: '100% = one CPU, as docker stats', figures: [{ index: ChartIndex.cpuPercent, sign: 1 }], format: percent, tick: (v) => `${Number(v.toPrecision(3))}%`, incrs: PERCENT_STEPS },
   { id: 'memory', title: 'Memory', caption: 'used, without inactive file cache', figures: [{ index: ChartIndex.memoryUsed, sign: 1 }], format: bytesSize, tick: (v) => compact(v, 1024, BIN), incrs: BINARY_STEPS },
-  {
-    id: 'network',
-    title: 'Network',
-    caption: '▲ received  ▼ sent, per second',
-    figures: [{ index: ChartIndex.netRxRate, sign: 1 }, { index: ChartIndex.netTxRate, sign: -1 }],
-    format: (v) => humanRate(Math.abs(v)),
-    tick: (v) => compact(v, 1000, DEC),
-    incrs: DECIMAL_STEPS,
-  },
-  {
-    id: 'block',
-    title: 'Block I/O',
-    caption: '▲ read  ▼ written, per second',
-    figures: [{ index: ChartIndex.blockReadRate, sign: 1 }, { index: ChartIndex.blockWriteRate, sign: -1 }],
-    format: (v) => humanRate(Math.abs(v)),
-    tick: (v) => compact(v, 1000, DEC),
-    incrs: DECIMAL_STEPS,
-  },
+  mirroredRate('network', 'Network', '▲ received  ▼ sent, per second', ChartIndex.netRxRate, ChartIndex.netTxRate),
+  mirroredRate('block', 'Block I/O', '▲ read  ▼ written, per second', ChartIndex.blockReadRate, ChartIndex.blockWriteRate),
   { id: 'pids', title: 'PIDs', caption: 'processes and threads', figures: [{ index: ChartIndex.pids, sign: 1 }], format: (v) => String(Math.round(v)), tick: (v) => String(v), incrs: DECIMAL_STEPS },
 ];
 
