@@ -203,6 +203,8 @@ export async function statsBench(api: BerthApi, seconds: number, rounds: number)
     for (let round = 0; round < rounds; round++) {
       const { panel, posted } = await openPanel(api, shown);
       await sleep(2000);
+      // Renders from here on: the charts are built and every stream is live.
+      if (round === 0) await renderReport(panel);
       const from = posted.length;
       const phase = round === 0 ? await profiled(() => measure(seconds, hostCpuSeconds)) : await measure(seconds, hostCpuSeconds);
       const during = posted.slice(from);
@@ -218,6 +220,8 @@ export async function statsBench(api: BerthApi, seconds: number, rounds: number)
     }
 
     const { panel } = await openPanel(api, ids);
+    await sleep(2000);
+    await renderReport(panel);
     await sleep(Math.min(seconds, 30) * 1000);
     const render30 = await renderReport(panel);
     panel.dispose();

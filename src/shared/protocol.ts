@@ -79,7 +79,7 @@ export type HostMessage =
   | { type: 'history'; times: number[]; series: Record<string, FigureRow[]> }
   /** One batch per tick: the latest figures of every container that had a sample in the last 2 s. */
   | { type: 'tick'; time: number; rows: Record<string, FigureRow> }
-  /** Asks the webview how long its renders take (the benchmark). */
+  /** Asks the webview how long its renders took since the last such request (the benchmark). */
   | { type: 'reportRender' };
 
 /** Webview → host. */

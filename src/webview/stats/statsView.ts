@@ -149,6 +149,8 @@ export class StatsView {
     const sorted = [...this.renderMs].sort((a, b) => a - b);
     const at = (p: number): number => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
     this.api.postMessage({ type: 'renderReport', renders: sorted.length, p50Ms: at(0.5), p95Ms: at(0.95), maxMs: sorted[sorted.length - 1] ?? 0 });
+    // The next report covers only what comes after this one.
+    this.renderMs.length = 0;
   }
 }
 
