@@ -1,12 +1,14 @@
 /**
  * The stats panel as a person sees it, in the real workbench: pick a compose project in
- * "Berth: Show Stats", watch the busy container's CPU chart rise, keep a screenshot to look at,
- * and prove that the page's Content Security Policy stops a script someone injects.
+ * "Berth: Show Stats", watch the busy container's CPU chart rise, check its colours read in the
+ * dark, high-contrast and light themes, keep a screenshot to look at, and prove that the page's
+ * Content Security Policy stops a script someone injects.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
+import { contrastRatio, LINE_CONTRAST, parseColour } from '../../src/shared/colourContrast';
 import { freshResultsDir } from '../harness/evidence';
 import { createTestContainer, docker, removeTestContainers, runId, TEST_LABEL } from '../support/docker';
 import { openWorkbench, runCommand, untilDone, type Workbench } from './workbench';
@@ -39,6 +41,20 @@ async function cpuOf(frame: Frame, label: string): Promise<number | undefined> {
   const description = (await frame.locator('[data-chart="cpu"] .chart-plot').getAttribute('aria-label')) ?? '';
   const m = new RegExp(`${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} ([\\d.]+)%`).exec(description);
   return m ? Number(m[1]) : undefined;
+}
+
+/** Each row's series colour against the page's background, as contrast ratios, in the theme shown now. */
+async function seriesContrasts(frame: Frame): Promise<{ colour: string; ratio: number }[]> {
+  // Runs in the page (written as text: the page's DOM types are not this file's).
+  const { background, colours } = (await frame.evaluate(`(() => ({
+    background: getComputedStyle(document.body).backgroundColor,
+    colours: [...document.querySelectorAll('table.latest .swatch')].map((s) => getComputedStyle(s).backgroundColor),
+  }))()`)) as { background: string; colours: string[] };
+  const bg = parseColour(background);
+  return colours.map((colour) => {
+    const fg = parseColour(colour);
+    return { colour, ratio: fg && bg ? contrastRatio(fg, bg) : 0 };
+  });
 }
 
 describe('Stats panel (UI)', function () {
@@ -137,6 +153,10 @@ describe('Stats panel (UI)', function () {
       await input.fill(theme);
       await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: new RegExp(`^${theme}`) }).first().click();
       await untilDone(page, `the panel in the ${theme} theme`, () => page.waitForTimeout(250), async () => (await frame.locator('#stats').getAttribute('data-theme')) === kind, 30_000);
+      // Every series line reads against this theme's background (WCAG's 3:1 for graphics).
+      const contrasts = await seriesContrasts(frame);
+      assert.equal(contrasts.length, 4, 'a colour for each of the four containers');
+      assert.ok(contrasts.every((c) => c.ratio >= LINE_CONTRAST), `${theme}: ${contrasts.map((c) => `${c.colour} ${c.ratio.toFixed(2)}:1`).join(', ')}`);
       if (file) {
         await page.mouse.move(5, 5);
         await page.screenshot({ path: path.join(results, file) });

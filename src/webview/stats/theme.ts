@@ -1,9 +1,11 @@
 /**
  * Colours from the VS Code theme the webview is in: text, grid and background from the workbench's
  * CSS variables, series from its `charts.*` colours (tuned by every theme, high contrast included)
- * and then the terminal's bright ANSI colours. VS Code marks the theme kind on <body>; a change of
- * theme re-reads everything.
+ * and then the terminal's bright ANSI colours, each darkened or lightened where it would be too faint
+ * a line on the editor's background. VS Code marks the theme kind on <body>; a change of theme
+ * re-reads everything.
  */
+import { readableOn } from '../../shared/colourContrast';
 
 export type ThemeKind = 'light' | 'dark' | 'highContrast' | 'highContrastLight';
 
@@ -44,6 +46,7 @@ export function readTheme(): Theme {
   const kind = themeKind();
   const light = kind === 'light' || kind === 'highContrastLight';
   const foreground = css('--vscode-foreground', light ? '#3b3b3b' : '#cccccc');
+  const background = css('--vscode-editor-background', light ? '#ffffff' : '#1e1e1e');
   const palette = [...new Set(SERIES_VARIABLES.map((v) => css(v, '')).filter((c) => c !== ''))];
   if (palette.length === 0) palette.push(light ? '#1a85ff' : '#3794ff', '#d18616', '#388a34', '#652d90', '#e51400', '#bf8803');
   return {
@@ -52,7 +55,7 @@ export function readTheme(): Theme {
     muted: css('--vscode-descriptionForeground', foreground),
     grid: css('--vscode-charts-lines', light ? 'rgba(0,0,0,0.12)' : 'rgba(255,255,255,0.12)'),
     font: `${css('--vscode-font-size', '13px')} ${css('--vscode-font-family', 'sans-serif')}`,
-    palette,
+    palette: [...new Set(palette.map((c) => readableOn(c, background)))],
   };
 }
 
