@@ -23,6 +23,8 @@ interface Column {
   key: string;
   title: string;
   numeric: boolean;
+  /** What the heading's tooltip explains. */
+  hint?: string;
   value: (row: TableRow) => number | string | undefined;
   text: (row: TableRow, platform: 'linux' | 'windows') => string;
 }
@@ -49,8 +51,9 @@ function cli(row: TableRow, platform: 'linux' | 'windows'): ReturnType<typeof do
     platform,
   );
 }
+/** Each half kept on one line (no-break spaces), so a narrow panel wraps the cell between them. */
 const rates = (a: number | undefined, b: number | undefined, up: string, down: string): string =>
-  a === undefined && b === undefined ? BLANK : `${up} ${a === undefined ? BLANK : humanRate(a)}  ${down} ${b === undefined ? BLANK : humanRate(b)}`;
+  a === undefined && b === undefined ? BLANK : `${up}\u00a0${a === undefined ? BLANK : humanRate(a)} ${down}\u00a0${b === undefined ? BLANK : humanRate(b)}`;
 
 export const COLUMNS: Column[] = [
   { key: 'name', title: 'Name', numeric: false, value: (r) => r.label.toLowerCase(), text: (r) => r.label },
@@ -59,9 +62,9 @@ export const COLUMNS: Column[] = [
   { key: 'memory', title: 'Mem usage / limit', numeric: true, value: (r) => figure(r, 'memoryUsed'), text: (r, p) => cli(r, p)?.MemUsage ?? BLANK },
   { key: 'memoryPercent', title: 'Mem %', numeric: true, value: (r) => figure(r, 'memoryPercent'), text: (r, p) => cli(r, p)?.MemPerc ?? BLANK },
   { key: 'net', title: 'Net I/O', numeric: true, value: (r) => sum(figure(r, 'netRx'), figure(r, 'netTx')), text: (r, p) => cli(r, p)?.NetIO ?? BLANK },
-  { key: 'netRate', title: 'Net / s', numeric: true, value: (r) => sum(figure(r, 'netRxRate'), figure(r, 'netTxRate')), text: (r) => rates(figure(r, 'netRxRate'), figure(r, 'netTxRate'), '▲', '▼') },
+  { key: 'netRate', title: 'Net / s', hint: '▲ received ▼ sent, per second', numeric: true, value: (r) => sum(figure(r, 'netRxRate'), figure(r, 'netTxRate')), text: (r) => rates(figure(r, 'netRxRate'), figure(r, 'netTxRate'), '▲', '▼') },
   { key: 'block', title: 'Block I/O', numeric: true, value: (r) => sum(figure(r, 'blockRead'), figure(r, 'blockWrite')), text: (r, p) => cli(r, p)?.BlockIO ?? BLANK },
-  { key: 'blockRate', title: 'Block / s', numeric: true, value: (r) => sum(figure(r, 'blockReadRate'), figure(r, 'blockWriteRate')), text: (r) => rates(figure(r, 'blockReadRate'), figure(r, 'blockWriteRate'), '▲', '▼') },
+  { key: 'blockRate', title: 'Block / s', hint: '▲ read ▼ written, per second', numeric: true, value: (r) => sum(figure(r, 'blockReadRate'), figure(r, 'blockWriteRate')), text: (r) => rates(figure(r, 'blockReadRate'), figure(r, 'blockWriteRate'), '▲', '▼') },
   { key: 'pids', title: 'PIDs', numeric: true, value: (r) => figure(r, 'pids'), text: (r, p) => cli(r, p)?.PIDs ?? BLANK },
 ];
 
@@ -108,6 +111,7 @@ export class StatsTable {
       const button = document.createElement('button');
       button.className = 'sort';
       button.textContent = column.title;
+      if (column.hint) button.title = column.hint;
       button.addEventListener('click', () => this.onSort(column.key));
       th.append(button);
       if (column.numeric) th.classList.add('numeric');
@@ -120,7 +124,11 @@ export class StatsTable {
     head.append(actions);
     this.body = table.createTBody();
     table.prepend(caption);
-    parent.append(table);
+    // A panel narrower than the table scrolls it sideways instead of cutting its last columns off.
+    const scroller = document.createElement('div');
+    scroller.className = 'table-scroll';
+    scroller.append(table);
+    parent.append(scroller);
   }
 
   render(rows: readonly TableRow[], sort: TableSort, platform: 'linux' | 'windows'): void {
