@@ -1,7 +1,8 @@
 /**
  * The stats panel in the real extension host against the real engine, its webview loaded for real
  * in the workbench: samples arrive for two containers, a stopped one's stream closes and the panel
- * says so, a restart comes back after a gap, hiding, pausing and closing the panel end every stream.
+ * says so, a restart comes back after a gap, unpicking, removing, hiding, pausing and closing the
+ * panel end streams, and "all running containers" picks what runs.
  * Open connections are counted by a unix-socket proxy in front of the engine (test/support/
  * socketProxy): Berth is pointed at it with berth.host, and the proxy reports the last request
  * path of every client connection still open. The proxy also cuts the engine away on demand.
@@ -138,6 +139,22 @@ describe('Stats panel', function () {
     await waitFor('samples of both after showing it again', () => ticksSince(from).some((t) => t.rows[a.id] && t.rows[b.id]), 30_000);
   });
 
+  it('ends the stream of a container the user unpicks, and opens it again when picked', async () => {
+    panel.controller.handle(parseWebviewMessage({ type: 'pick', ids: [b.id], picked: false })!);
+    await waitFor("b's stream closed, a's still open", () => !statsConnections().includes(b.id) && statsConnections().includes(a.id), 10_000);
+    await waitFor('the panel no longer picks b', () => state?.picked.join() === a.id, 10_000);
+    const from = ticks.length;
+    panel.controller.handle(parseWebviewMessage({ type: 'pick', ids: [b.id], picked: true })!);
+    await waitFor('samples of b again', () => ticksSince(from).some((t) => t.rows[b.id]), 15_000);
+    assert.deepEqual(statsConnections().sort(), [a.id, b.id].sort());
+  });
+
+  it('ends the stream of a container that is removed, and the panel says so', async () => {
+    await docker(['rm', '-f', b.id]);
+    await waitFor("b's stream closed", () => !statsConnections().includes(b.id) && statsConnections().includes(a.id), 15_000);
+    await waitFor('the panel says b was removed', () => statusOf(b.id) === 'removed', 10_000);
+  });
+
   it('leaves no stats connection open once the panel is closed', async () => {
     assert.ok(statsConnections().length > 0, 'streams are open before closing');
     panel.panel.dispose();
@@ -146,5 +163,21 @@ describe('Stats panel', function () {
     });
     assert.equal(api.stats.current, undefined);
     assert.equal(panel.controller.openStreams, 0);
+  });
+
+  it('opens for all running containers, and closes clean', async () => {
+    await vscode.commands.executeCommand('berth.stats.showAll');
+    const all = await waitFor('the panel', () => api.stats.current);
+    let latest: State | undefined;
+    let sampled = false;
+    all.controller.onDidPost((m) => {
+      if (m.type === 'state') latest = m;
+      if (m.type === 'tick' && m.rows[a.id]) sampled = true;
+    });
+    await waitFor('samples of the running container', () => sampled, 30_000);
+    await waitFor('the panel follows all running containers', () => latest?.follow.kind === 'all' && latest.picked.includes(a.id), 10_000);
+    assert.ok(!latest?.picked.includes(b.id), 'a removed container is not picked');
+    all.panel.dispose();
+    await waitFor('no stats connection through the proxy', () => statsConnections().length === 0, 10_000);
   });
 });
