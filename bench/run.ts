@@ -74,6 +74,8 @@ function statsRows(s: StatsBenchResult): Row[] {
   const share = host - s.idle.clientCpuPercent;
   const berthDaemon = median(s.berth.map((p) => p.daemonCpuPercent));
   const cliDaemon = median(s.dockerStats.map((p) => p.daemonCpuPercent));
+  const render20 = median(s.render20.map((r) => r.p95Ms));
+  const render20n = s.render20.reduce((n, r) => n + r.renders, 0);
   const n = `${s.containers} containers, ${s.busy} busy, ${Math.round(s.berth[0]?.seconds ?? 0)} s × ${s.berth.length}`;
   return [
     { measure: `stats panel (${n}): extension host CPU, the panel's share`, value: pct(share), target: '≤ 2 %', ok: share <= 2 },
@@ -86,7 +88,7 @@ function statsRows(s: StatsBenchResult): Row[] {
     { measure: '  daemon CPU, docker stats on the same containers, median', value: pct(cliDaemon), target: '', ok: undefined },
     { measure: '  daemon CPU, nothing sampling', value: pct(s.idle.daemonCpuPercent), target: '', ok: undefined },
     { measure: '  docker stats CLI process CPU, median (vs the extension host above)', value: pct(median(s.dockerStats.map((p) => p.clientCpuPercent))), target: '', ok: undefined },
-    { measure: `  webview render per tick, 20 containers, p95 (n=${s.render20.renders})`, value: ms(s.render20.p95Ms), target: '≤ 16 ms', ok: s.render20.p95Ms <= 16 },
+    { measure: `  webview render per tick, 20 containers, p95, median of ${s.render20.length} rounds (n=${render20n})`, value: ms(render20), target: '≤ 16 ms', ok: render20 <= 16 },
     { measure: `  webview render per tick, 30 containers, p95 (n=${s.render30.renders})`, value: ms(s.render30.p95Ms), target: '≤ 16 ms', ok: s.render30.p95Ms <= 16 },
     { measure: '  engine back → samples again (engine cut 3 s by a proxy)', value: `${s.recoverySeconds.toFixed(1)} s`, target: '≤ 6 s', ok: s.recoverySeconds <= 6 },
   ];
