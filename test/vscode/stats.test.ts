@@ -80,6 +80,10 @@ describe('Stats panel', function () {
     // The webview says `ready` before anything is posted: the first tick means it did.
     await waitFor('a tick with samples of both', () => ticks.some((t) => t.rows[a.id] && t.rows[b.id]), 30_000);
     assert.deepEqual(state?.picked.sort(), [a.id, b.id].sort());
+    // The webview reaches the extension's media folder and nothing else.
+    const roots = panel.panel.webview.options.localResourceRoots?.map((u) => u.path) ?? [];
+    assert.equal(roots.length, 1, `roots: ${roots.join(', ')}`);
+    assert.match(roots[0]!, /\/media$/);
     assert.deepEqual(statsConnections().sort(), [a.id, b.id].sort(), 'one stats stream per shown container');
     const row = ticks.find((t) => t.rows[a.id])!.rows[a.id]!;
     assert.equal(row.length, 13);
