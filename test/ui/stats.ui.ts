@@ -11,7 +11,7 @@ import type { Frame, Page } from 'playwright-core';
 import { contrastRatio, LINE_CONTRAST, parseColour } from '../../src/shared/colourContrast';
 import { freshResultsDir } from '../harness/evidence';
 import { createTestContainer, docker, removeTestContainers, runId, TEST_LABEL } from '../support/docker';
-import { openWorkbench, runCommand, untilDone, type Workbench } from './workbench';
+import { activityBarItem, openWorkbench, runCommand, untilDone, type Workbench } from './workbench';
 
 /** The frame that holds the stats page (VS Code nests each webview in two iframes). */
 async function statsFrame(page: Page): Promise<Frame> {
@@ -92,6 +92,9 @@ describe('Stats panel (UI)', function () {
     const page = workbench!.page;
     // The project's row, not a container's whose name starts with the project's: it says how many run.
     const projectRow = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: project }).filter({ hasText: /\d+ running/ }).first();
+    // Berth's contributions are in once its activity-bar entry is: a palette opened earlier lacks its
+    // commands, and clicking a row that never comes waits out Playwright's 30 s.
+    await activityBarItem(page, 'Berth').waitFor({ timeout: 60_000 });
     await untilDone(
       page,
       'the project in the Show Stats quick pick',
