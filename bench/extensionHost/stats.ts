@@ -116,7 +116,7 @@ function hostCpuSeconds(): number {
 
 async function openPanel(api: BerthApi, ids: readonly string[]): Promise<{ panel: StatsPanel; posted: HostMessage[] }> {
   const client = api.engineClient()!;
-  const list = await client.listContainers({ ids });
+  const list = await client.containers.list({ ids });
   const rows = list.map((container) => ({ kind: 'container', container }));
   await vscode.commands.executeCommand('berth.stats.show', rows[0], rows);
   const panel = await waitFor('the stats panel', () => api.stats.current, 15_000);

@@ -15,7 +15,7 @@ function literal(text: string): string {
 
 async function pickTarget(ctx: CommandContext): Promise<Resolved | undefined> {
   const client = ctx.session.requireConnection().client;
-  const running = (await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Listing containers…' }, () => client.listContainers())).filter(isSampled);
+  const running = (await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Listing containers…' }, () => client.containers.list())).filter(isSampled);
   type Item = vscode.QuickPickItem & { resolved?: Resolved };
   const items: Item[] = [{ label: '$(pulse) All running containers', description: `${running.length}`, resolved: { target: { kind: 'all' }, title: 'all running containers' } }];
   const projects = [...new Set(running.map((c) => c.composeProject).filter((p): p is string => p !== undefined))].sort();

@@ -11,7 +11,18 @@
  * Missing fields count as zero, as Go's zero values do. Pure: no vscode, no I/O.
  */
 
-import type { DockerStatsNumbers } from '../shared/dockerFormat';
+/** The figures docker stats prints (the webview formats them as the CLI does: src/shared/dockerFormat). */
+export interface DockerStatsNumbers {
+  cpuPercent: number;
+  memoryUsed: number;
+  memoryLimit: number;
+  memoryPercent: number;
+  netRx: number;
+  netTx: number;
+  blockRead: number;
+  blockWrite: number;
+  pids: number;
+}
 
 /** The parts of a stats sample docker stats reads (Engine API, Linux cgroup v1 and v2, Windows). */
 export interface RawStatsSample {

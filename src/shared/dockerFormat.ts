@@ -6,6 +6,8 @@
  * webview and the tests alike.
  */
 
+import type { DockerStatsNumbers } from '../engine/statsMath';
+
 const BINARY_UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'EiB', 'ZiB', 'YiB'];
 const DECIMAL_UNITS = ['B', 'kB', 'MB', 'GB', 'TB', 'PB', 'EB', 'ZB', 'YB'];
 
@@ -114,19 +116,6 @@ export function percentage(value: number): string {
 /** A rate in the decimal units docker uses for I/O ("1.2MB/s"). */
 export function humanRate(bytesPerSecond: number): string {
   return `${humanSize(bytesPerSecond)}/s`;
-}
-
-/** The figures docker stats prints (a structural match for the engine's StatsFigures). */
-export interface DockerStatsNumbers {
-  cpuPercent: number;
-  memoryUsed: number;
-  memoryLimit: number;
-  memoryPercent: number;
-  netRx: number;
-  netTx: number;
-  blockRead: number;
-  blockWrite: number;
-  pids: number;
 }
 
 /** The columns of `docker stats --format '{{json .}}'`, string for string. */

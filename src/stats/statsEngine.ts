@@ -19,7 +19,7 @@ export interface StatsEngine {
 export function statsEngineOf(connection: EngineConnection, headersTimeoutMs: number): StatsEngine {
   const client = connection.client;
   return {
-    listContainers: (ids) => client.listContainers(ids ? { ids } : {}),
+    listContainers: (ids) => client.containers.list(ids ? { ids } : {}),
     openStats: (id, signal) => openStatsStream(client, id, signal, headersTimeoutMs),
     engineMemory: () => engineMemory(client),
     platform: () => (connection.state.kind === 'connected' && connection.state.version?.os === 'windows' ? 'windows' : 'linux'),

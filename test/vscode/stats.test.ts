@@ -55,7 +55,7 @@ describe('Stats panel', function () {
     const offline = { start: true, extraArgs: ['--network', 'none'] };
     const ids = await Promise.all([createTestContainer(`berth-stats-a-${runId}`, offline), createTestContainer(`berth-stats-b-${runId}`, offline)]);
     await waitFor('connected through the proxy', () => api.engineState().kind === 'connected' && proxy.requests > 0, 30_000);
-    const list = await api.engineClient()!.listContainers({ ids });
+    const list = await api.engineClient()!.containers.list({ ids });
     a = list.find((c) => c.id === ids[0])!;
     b = list.find((c) => c.id === ids[1])!;
   });

@@ -23,6 +23,9 @@ function summary(c: string, state: ContainerState, project?: string): ContainerS
     labels: {},
     composeProject: project,
     composeService: project ? 'svc' : undefined,
+    exitCode: undefined,
+    networks: [],
+    mounts: [],
   };
 }
 const id = (c: string): string => c.repeat(64);

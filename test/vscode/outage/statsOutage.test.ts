@@ -31,7 +31,7 @@ describe('stats panel through an engine outage', function () {
   });
 
   it('says the engine is gone, then charts again by itself when it is back', async () => {
-    const container = (await api.engineClient()!.listContainers({ ids: [id] }))[0]!;
+    const container = (await api.engineClient()!.containers.list({ ids: [id] }))[0]!;
     await vscode.commands.executeCommand('berth.stats.show', { kind: 'container', container });
     const panel = await waitFor('the panel', () => api.stats.current);
     const posted: HostMessage[] = [];
