@@ -183,6 +183,9 @@ export async function statsBench(api: BerthApi, seconds: number, rounds: number)
   const remote = vscode.workspace.getConfiguration('remote');
   await remote.update('autoForwardPorts', false, vscode.ConfigurationTarget.Global);
   try {
+    // A run that was killed left its containers: they would be 30 more in every listing.
+    const leftovers = (await docker(['ps', '-aq', '--filter', `label=${LABEL}=1`])).split(/\s+/).filter(Boolean);
+    if (leftovers.length > 0) await docker(['rm', '-f', ...leftovers], { timeoutMs: 120_000 });
     for (let i = 0; i < 30; i++) {
       // The busy ones are capped at a quarter core each, so the machine (2 cores) is not saturated and the daemon's share stays measurable.
       const cmd = i < busy ? ['--cpus', '0.25', TEST_IMAGE, 'sh', '-c', 'while :; do :; done'] : [TEST_IMAGE, ...SERVICE_CMD];
