@@ -1,4 +1,4 @@
-// Bundles the extension host entry (and, later, the CLI and webview entries).
+// Bundles the extension host entry, the lazily loaded features, the CLI, workers and the webviews.
 // `--production` minifies for the .vsix; `--watch` rebuilds on save.
 import * as esbuild from 'esbuild';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -10,6 +10,10 @@ const watch = process.argv.includes('--watch');
 const outdirFlag = process.argv.indexOf('--outdir');
 const outdir = outdirFlag >= 0 ? process.argv[outdirFlag + 1] : 'dist';
 if (!outdir) throw new Error('--outdir needs a folder');
+// `--mediadir DIR`: where the webview bundles go (default media/, the one folder a webview may load from).
+const mediadirFlag = process.argv.indexOf('--mediadir');
+const mediadir = mediadirFlag >= 0 ? process.argv[mediadirFlag + 1] : 'media';
+if (!mediadir) throw new Error('--mediadir needs a folder');
 
 /**
  * dockerode requires its BuildKit session module (gRPC, ~400 KB) at load time, though only
@@ -131,14 +135,34 @@ const logsView = {
   logLevel: 'warning',
 };
 
+/**
+ * The stats webview: a browser iife and its CSS (uPlot's and Berth's) in media/. It is type-checked
+ * with tsconfig.webview.json: DOM types, no Node, no vscode.
+ */
+/** @type {import('esbuild').BuildOptions} */
+const webviews = {
+  entryPoints: { stats: 'src/webview/stats/main.ts' },
+  outdir: mediadir,
+  bundle: true,
+  platform: 'browser',
+  format: 'iife',
+  target: 'chrome120',
+  tsconfig: 'tsconfig.webview.json',
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  metafile: true,
+  logLevel: 'warning',
+};
+
 if (watch) {
-  const contexts = await Promise.all([extensionHost, dockerode, cli, ...features, logsView].map((options) => esbuild.context(options)));
+  const contexts = await Promise.all([extensionHost, dockerode, cli, ...features, logsView, webviews].map((options) => esbuild.context(options)));
   await Promise.all(contexts.map((ctx) => ctx.watch()));
   console.log('esbuild: watching src/ …');
 } else {
-  const results = await Promise.all([extensionHost, dockerode, cli, ...features, logsView].map((options) => esbuild.build(options)));
+  const results = await Promise.all([extensionHost, dockerode, cli, ...features, logsView, webviews].map((options) => esbuild.build(options)));
   const size = (r) => Object.entries(r.metafile.outputs).filter(([f]) => f.endsWith('.js')).reduce((n, [, o]) => n + o.bytes, 0);
   const sizes = ['extension', 'dockerode', 'cli', ...Object.keys(FEATURE_DOORS), ...Object.keys(WORKERS), 'logsView'].map((name, i) => `${outdir}/${name}.js ${(size(results[i]) / 1024).toFixed(0)} KiB`);
+  sizes.push(`${mediadir}/stats.js ${(size(results[results.length - 1]) / 1024).toFixed(0)} KiB`);
   console.log(`esbuild: ${sizes.join(', ')}${production ? ' (production)' : ''}`);
   if (production) writeNotices(results);
 }

@@ -80,7 +80,18 @@ export default tseslint.config(
     ['src/logs/logPanel.ts', 'src/logs/showLogs.ts'],
   ),
   // The log view's page runs in the webview: its own files and the pure protocol, ANSI and record modules.
-  pure(['src/webview/**/*.ts'], '^(?!\\.\\./\\.\\./logs/(ansi|logProtocol|logRecord)$|\\./\\w+$)\\.', 'The webview imports only the log protocol, ANSI and record modules.'),
+  pure(['src/webview/logs/**/*.ts'], '^(?!\\.\\./\\.\\./logs/(ansi|logProtocol|logRecord)$|\\./\\w+$)\\.', 'The webview imports only the log protocol, ANSI and record modules.'),
   pure(['src/commands/lifecycleStates.ts'], '^(?!\\.\\./engine/\\w+$)\\.', 'lifecycleStates.ts imports only the engine.'),
   pure(['src/compose/composeCli.ts', 'src/compose/composeTargets.ts'], '^(?!\\./composeCli$)\\.', 'The compose argument builders are pure.'),
+  // The stats panel: what runs in its webview (src/webview/stats, and src/shared which the host shares with
+  // it) never reaches Node or vscode; the host's controller, streams and selection are pure too,
+  // and statsPanel(s).ts are their VS Code side.
+  pure(['src/shared/*.ts'], '^(?!\\./\\w+$|\\.\\./engine/statsMath$)\\.', 'src/shared runs in the webview too: it imports only src/shared and the engine\'s stats math.'),
+  pure(['src/webview/stats/**/*.ts'], '^(?!\\./[\\w.]+$|\\.\\./\\.\\./shared/\\w+$)\\.', 'Webview code imports only the webview and src/shared.'),
+  pure(
+    ['src/stats/*.ts', 'src/commands/statsTarget.ts'],
+    '^(?!\\.\\./engine/\\w+$|\\.\\./shared/\\w+$|\\.\\./stats/statsSelection$|\\./(?!statsPanels?$)\\w+$)\\.',
+    'The stats controller, streams and selection are pure: they import the engine, src/shared and each other only.',
+    ['src/stats/statsPanel.ts', 'src/stats/statsPanels.ts'],
+  ),
 );

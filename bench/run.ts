@@ -4,8 +4,10 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import * as path from 'node:path';
 import type { HostBenchResult } from './extensionHost/index';
+import type { StatsBenchResult } from './extensionHost/stats';
 import { runExtensionHostSuite } from '../test/harness/extensionHost';
 import { repoRoot, resultsDir } from '../test/harness/paths';
 import { CHANGE_KINDS, measureRowLatency, type RowLatencyResult } from './rowLatency';
@@ -36,15 +38,21 @@ function productionBundle(): { bytes: number; allBytes: number; restore: () => v
   return { bytes, allBytes, restore: () => execFileSync(process.execPath, ['esbuild.mjs'], { cwd: repoRoot, stdio: 'ignore' }) };
 }
 
-async function hostRun(mode: 'activate' | 'full', index: number): Promise<HostBenchResult> {
+async function hostRun(mode: 'activate' | 'full' | 'stats', index: number): Promise<HostBenchResult> {
   const out = path.join(resultsDir, `bench-host-${mode}-${index}.json`);
   const report = await runExtensionHostSuite({
     name: `bench-${mode}-${index}`,
     testsEntry: path.join(repoRoot, 'out', 'bench', 'extensionHost', 'index.js'),
     trusted: true,
     echo: false,
-    timeoutMs: 600_000,
-    env: { BERTH_BENCH_MODE: mode, BERTH_BENCH_OUT: out },
+    timeoutMs: mode === 'stats' ? 1_800_000 : 600_000,
+    env: {
+      BERTH_BENCH_MODE: mode,
+      BERTH_BENCH_OUT: out,
+      ...(process.env.BERTH_BENCH_STATS_SECONDS ? { BERTH_BENCH_STATS_SECONDS: process.env.BERTH_BENCH_STATS_SECONDS } : {}),
+      ...(process.env.BERTH_BENCH_STATS_ROUNDS ? { BERTH_BENCH_STATS_ROUNDS: process.env.BERTH_BENCH_STATS_ROUNDS } : {}),
+      ...(process.env.BERTH_BENCH_PROFILE ? { BERTH_BENCH_PROFILE: process.env.BERTH_BENCH_PROFILE } : {}),
+    },
   });
   if (report.failed > 0) throw new Error(`benchmark run ${mode} #${index} failed: ${report.failures.map((f) => `${f.title}: ${f.message}`).join('; ')}`);
   return JSON.parse(readFileSync(out, 'utf8')) as HostBenchResult;
@@ -58,14 +66,47 @@ function languageBenchmarks(): void {
   }
 }
 
+const pct = (v: number): string => `${v.toFixed(1)} %`;
+
+/** The stats panel against docker stats on the same 20 containers (bench/extensionHost/stats.ts). */
+function statsRows(s: StatsBenchResult): Row[] {
+  const median = (xs: number[]): number => percentile(xs, 50);
+  const host = median(s.berth.map((p) => p.clientCpuPercent));
+  const share = host - s.idle.clientCpuPercent;
+  const berthDaemon = median(s.berth.map((p) => p.daemonCpuPercent));
+  const cliDaemon = median(s.dockerStats.map((p) => p.daemonCpuPercent));
+  const render20 = median(s.render20.map((r) => r.p95Ms));
+  const render20n = s.render20.reduce((n, r) => n + r.renders, 0);
+  const n = `${s.containers} containers, ${s.busy} busy, ${Math.round(s.berth[0]?.seconds ?? 0)} s × ${s.berth.length}`;
+  return [
+    { measure: `stats panel (${n}): extension host CPU, the panel's share`, value: pct(share), target: '≤ 2 %', ok: share <= 2 },
+    { measure: '  extension host CPU with the panel open, median', value: pct(host), target: '', ok: undefined },
+    { measure: '  extension host CPU, same containers, nothing open (VS Code itself)', value: pct(s.idle.clientCpuPercent), target: '', ok: undefined },
+    { measure: '  webview messages per second (all kinds)', value: s.messagesPerSecond.toFixed(2), target: '≈ 1', ok: s.messagesPerSecond <= 1.1 },
+    { measure: '  of which batched ticks per second', value: s.ticksPerSecond.toFixed(2), target: '', ok: undefined },
+    { measure: '  bytes per message', value: `${Math.round(s.bytesPerMessage)} B`, target: '', ok: undefined },
+    { measure: '  daemon CPU (dockerd+containerd+shims), Berth panel, median', value: pct(berthDaemon), target: '≤ CLI + 1', ok: berthDaemon <= cliDaemon + 1 },
+    { measure: '  daemon CPU, docker stats on the same containers, median', value: pct(cliDaemon), target: '', ok: undefined },
+    { measure: '  daemon CPU, nothing sampling', value: pct(s.idle.daemonCpuPercent), target: '', ok: undefined },
+    { measure: '  docker stats CLI process CPU, median (vs the extension host above)', value: pct(median(s.dockerStats.map((p) => p.clientCpuPercent))), target: '', ok: undefined },
+    { measure: `  webview render per tick, 20 containers, p95, median of ${s.render20.length} rounds (n=${render20n})`, value: ms(render20), target: '≤ 16 ms', ok: render20 <= 16 },
+    { measure: `  webview render per tick, 30 containers, p95 (n=${s.render30.renders})`, value: ms(s.render30.p95Ms), target: '≤ 16 ms', ok: s.render30.p95Ms <= 16 },
+    { measure: '  webview render per tick, median: 20 containers / 30 containers', value: `${ms(median(s.render20.map((r) => r.p50Ms)))} / ${ms(s.render30.p50Ms)}`, target: '', ok: undefined },
+    { measure: '  load average (1 min) at the end: other work sharing the cores', value: loadavg()[0]!.toFixed(1), target: '', ok: undefined },
+    { measure: '  engine back → samples again (engine cut 3 s by a proxy)', value: `${s.recoverySeconds.toFixed(1)} s`, target: '≤ 6 s', ok: s.recoverySeconds <= 6 },
+  ];
+}
+
 async function main(): Promise<void> {
   mkdirSync(resultsDir, { recursive: true });
-  // --typing-only: just the workbench's edit → diagnostics figures.
+  // --typing-only: just the workbench's edit → diagnostics figures; --stats-only: just the stats panel's;
+  // --no-stats: everything but the stats panel's (which takes about 9 minutes).
   const typingOnly = process.argv.includes('--typing-only');
-  if (!process.argv.includes('--host-only') && !typingOnly) languageBenchmarks();
+  const statsOnly = process.argv.includes('--stats-only');
+  if (!process.argv.includes('--host-only') && !typingOnly && !statsOnly) languageBenchmarks();
   // As `npm test` does: the engine, the test image and code-server, installed or started if missing.
   execFileSync('bash', [path.join(repoRoot, 'scripts', 'testbed', 'setup.sh')], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
-  if (!process.argv.includes('--host-only') && !typingOnly) {
+  if (!process.argv.includes('--host-only') && !typingOnly && !statsOnly) {
     // Plain Node too, but it needs the testbed's image for the daemon of its own that it stops.
     console.log('\n== engine: a hostile, hung or stopping engine (plain Node) ==');
     execFileSync(process.execPath, [path.join(repoRoot, 'out', 'bench', 'engine.js')], { cwd: repoRoot, stdio: 'inherit' });
@@ -83,18 +124,23 @@ async function main(): Promise<void> {
   let typing: Row[] = [];
   let typed: TypingResult | undefined;
   let rowLatency: RowLatencyResult | undefined;
+  let stats: StatsBenchResult | undefined;
   try {
-    if (!typingOnly) {
+    if (!typingOnly && !statsOnly) {
       rowLatency = await measureRowLatency(ROW_ROUNDS);
       launches.push(await hostRun('full', 0));
       for (let i = 1; i < 5; i++) launches.push(await hostRun('activate', i));
     }
-    typed = await typingBench();
-    typing = typingRows(typed);
+    if (!statsOnly) {
+      typed = await typingBench();
+      typing = typingRows(typed);
+    }
+    if (!typingOnly && !process.argv.includes('--no-stats')) stats = (await hostRun('stats', 0)).stats;
   } finally {
     bundle.restore();
   }
-  if (typingOnly || !rowLatency) return printRows([...rows, ...typing], [], { typed });
+  const statsTable = stats ? statsRows(stats) : [];
+  if (typingOnly || !rowLatency) return printRows([...rows, ...typing, ...statsTable], [], { typed, stats });
   const full = launches[0]!;
   const activations = launches.map((l) => l.activationMs);
   const loads = launches.map((l) => l.bundleLoadMs);
@@ -141,7 +187,7 @@ async function main(): Promise<void> {
     "\"drawn first\": the engine sent the event before the CLI returned, so the row changed before; such a sample counts with its real delta (zero or negative) in p50 and p95, never raised to 0.",
     ...missed.map((m) => `missed: ${m.kind} in round ${m.round + 1}: the engine said ${m.engine}, the row showed ${m.row}; the round started over.`),
   ];
-  printRows([...rows, ...typing], notes, { activations, loads, full, rowLatency, typed });
+  printRows([...rows, ...typing, ...statsTable], notes, { activations, loads, full, rowLatency, typed, stats });
 }
 
 function printRows(rows: Row[], notes: string[], raw: unknown = {}): void {

@@ -36,7 +36,7 @@ fs.rmSync(stage, { recursive: true, force: true });
 fs.mkdirSync(stage, { recursive: true });
 for (const entry of STAGED) fs.cpSync(path.join(repo, entry), path.join(stage, entry), { recursive: true });
 
-run(process.execPath, [path.join(repo, 'esbuild.mjs'), '--production', '--outdir', path.join(stage, 'dist')], repo);
+run(process.execPath, [path.join(repo, 'esbuild.mjs'), '--production', '--outdir', path.join(stage, 'dist'), '--mediadir', path.join(stage, 'media')], repo);
 fs.mkdirSync(path.dirname(out), { recursive: true });
 // --no-rewrite-relative-links: Berth names no public repository, so vsce cannot make the README's
 // image links absolute; the images ship inside the package instead (see .vscodeignore), where

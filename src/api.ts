@@ -8,6 +8,7 @@ import type { LiveView } from './explorer/shared/liveView';
 import type { TreeNode } from './explorer/shared/treeModel';
 import type { EngineSession } from './engineSession';
 import type { ComposeLintCounts } from './language/compose/composeLanguage';
+import type { StatsPanels } from './stats/statsPanels';
 
 export interface BerthApi {
   engineState(): { kind: EngineState['kind']; message?: string };
@@ -21,13 +22,15 @@ export interface BerthApi {
   readonly activationMs: number;
   /** How many compose lints ran on the worker thread, and in the extension host because it could not. */
   readonly composeLints: Readonly<ComposeLintCounts>;
+  /** The stats panel, when one is open: its controller (messages posted, open streams) and the webview panel. */
+  readonly stats: Pick<StatsPanels, 'current'>;
 }
 
 function summarize(state: EngineState): { kind: EngineState['kind']; message?: string } {
   return state.kind === 'connecting' || state.kind === 'connected' ? { kind: state.kind } : { kind: state.kind, message: state.error.userMessage };
 }
 
-export function createApi(session: EngineSession, explorer: Explorer, activationMs: () => number, composeLints: ComposeLintCounts): BerthApi {
+export function createApi(session: EngineSession, explorer: Explorer, activationMs: () => number, composeLints: ComposeLintCounts, stats: StatsPanels): BerthApi {
   return {
     engineState: () => summarize(session.state),
     onDidChangeEngineState: (listener, thisArgs, disposables) => session.onDidChangeState((s) => listener.call(thisArgs, summarize(s)), undefined, disposables),
@@ -38,5 +41,6 @@ export function createApi(session: EngineSession, explorer: Explorer, activation
       return activationMs();
     },
     composeLints,
+    stats,
   };
 }

@@ -13,6 +13,7 @@ import { SecurityDecorations } from './explorer/containers/securityDecorations';
 import { registerComposeLanguage, type ComposeLintCounts } from './language/compose/composeLanguage';
 import { registerDockerfileLanguage } from './language/dockerfile/dockerfileLanguage';
 import { InspectDocuments, registerInspectDocuments } from './inspect/inspectDocuments';
+import { StatsPanels } from './stats/statsPanels';
 import { createEngineStatusBar } from './statusBar';
 
 export function activate(context: vscode.ExtensionContext): BerthApi {
@@ -27,6 +28,7 @@ export function activate(context: vscode.ExtensionContext): BerthApi {
   // The language side reads no settings: the workspace's -f list and the rule settings are passed in.
   const composeOptions = { ...imageOptions, hostFor: editorComposeHost, detectByContent: Config.composeDetectByContent };
   const dockerfileOptions = { ...imageOptions, lintSettings: Config.dockerfileLintSettings };
+  const stats = new StatsPanels(session, context.extensionUri, log);
 
   context.subscriptions.push(
     log,
@@ -34,15 +36,16 @@ export function activate(context: vscode.ExtensionContext): BerthApi {
     explorer,
     new SecurityDecorations(session),
     createEngineStatusBar(session),
-    ...registerCommands({ session, explorer, log, compose: new ComposeRunner(log), inspectDocuments }),
+    ...registerCommands({ session, explorer, log, compose: new ComposeRunner(log), inspectDocuments, stats }),
     ...registerInspectDocuments(inspectDocuments),
+    stats,
     session.onEachConnection((scope) => images.attach(scope)),
     ...registerComposeLanguage(composeOptions, log, composeLints),
     ...registerComposeCodeLens(),
     ...registerDockerfileLanguage(dockerfileOptions),
   );
   const activationMs = performance.now() - started;
-  return createApi(session, explorer, () => activationMs, composeLints);
+  return createApi(session, explorer, () => activationMs, composeLints, stats);
 }
 
 export function deactivate(): void {

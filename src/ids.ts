@@ -75,6 +75,8 @@ export const Commands = {
   composeServiceRebuild: 'berth.compose.service.rebuild',
   composeServiceScale: 'berth.compose.service.scale',
   composeServiceLogs: 'berth.compose.service.logs',
+  statsShow: 'berth.stats.show',
+  statsShowAll: 'berth.stats.showAll',
   engineSwitch: 'berth.engine.switch',
   engineRetry: 'berth.engine.retry',
   showLog: 'berth.showLog',
@@ -89,6 +91,11 @@ export const Views = {
   networks: 'berth.networks',
   volumes: 'berth.volumes',
   system: 'berth.system',
+} as const;
+
+/** Webview panel types (also the `onWebviewPanel:` activation event that restores them). */
+export const WebviewPanels = {
+  stats: 'berth.stats',
 } as const;
 
 export const ContextKeys = {

@@ -2,7 +2,8 @@
  * Measurements taken inside the real extension host (code-server's VS Code) against the real
  * engine. BERTH_BENCH_MODE=activate reports only activate()'s time (one figure per launch);
  * `full` also measures a 200-container refresh and idle engine traffic. (Engine change → rendered
- * row is measured in the page, where the row is drawn: ../rowLatency.ts.)
+ * row is measured in the page, where the row is drawn: ../rowLatency.ts.) `stats` measures the stats
+ * panel against `docker stats` (./stats.ts).
  */
 import { copyFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -13,6 +14,7 @@ import type { LiveViewId } from '../../src/explorer/explorer';
 import { Views } from '../../src/ids';
 import { TEST_IMAGE, docker, waitFor } from '../../test/support/docker';
 import { startUnixProxy } from '../../test/support/socketProxy';
+import { statsBench, type StatsBenchResult } from './stats';
 
 export interface HostBenchResult {
   activationMs: number;
@@ -25,6 +27,7 @@ export interface HostBenchResult {
   /** Refresh of the Images view with 200 more tags, and of the Volumes view with 100 more volumes (each measured 10 times). */
   refreshImagesMs?: number[];
   refreshVolumesMs?: number[];
+  stats?: StatsBenchResult;
 }
 
 const BENCH_LABEL = 'berth.bench';
@@ -140,6 +143,11 @@ export async function run(): Promise<void> {
     result.refreshVolumesMs = await refreshVolumes(api);
     result.idleSeconds = Number(process.env.BERTH_BENCH_IDLE_SECONDS || 20);
     result.idleRequestsPerMinute = await idleRequests(api, result.idleSeconds);
+  }
+  if (process.env.BERTH_BENCH_MODE === 'stats') {
+    await vscode.commands.executeCommand('berth.containers.focus');
+    await waitFor('connected', () => api.engineState().kind === 'connected', 30_000);
+    result.stats = await statsBench(api, Number(process.env.BERTH_BENCH_STATS_SECONDS || 60), Number(process.env.BERTH_BENCH_STATS_ROUNDS || 3));
   }
   writeFileSync(process.env.BERTH_BENCH_OUT!, JSON.stringify(result));
   if (process.env.BERTH_TEST_REPORT) {

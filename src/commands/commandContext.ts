@@ -4,6 +4,7 @@ import type { ComposeRunner } from '../compose/composeRunner';
 import type { EngineSession } from '../engineSession';
 import type { Explorer } from '../explorer/explorer';
 import type { InspectDocuments } from '../inspect/inspectDocuments';
+import type { StatsShow } from '../stats/statsPanels';
 
 export interface CommandContext {
   session: EngineSession;
@@ -12,6 +13,7 @@ export interface CommandContext {
   log: vscode.LogOutputChannel;
   compose: ComposeRunner;
   inspectDocuments: InspectDocuments;
+  stats: StatsShow;
 }
 
 /** A handler serves the context menu `(node)`, multi-select `(node, nodes)` and the palette `()`. */

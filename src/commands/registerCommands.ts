@@ -29,6 +29,7 @@ import { systemPrune } from './systemPrune';
 import { createVolume, pruneVolumes, removeVolume } from './volumeCommands';
 import { connectNetwork, disconnectNetwork } from './networkConnection';
 import { pruneNetworks, removeNetwork } from './removeNetwork';
+import { showStats, showStatsForAll } from './showStats';
 import { switchEngine } from './switchEngine';
 import { logCommandHandlers } from '../logs/showLogs';
 
@@ -105,6 +106,8 @@ const handlers: Record<CommandId, CommandHandler> = {
   [Commands.composeServiceRebuild]: composeServiceRebuild,
   [Commands.composeServiceScale]: composeServiceScale,
   [Commands.composeServiceLogs]: composeServiceLogs,
+  [Commands.statsShow]: showStats,
+  [Commands.statsShowAll]: showStatsForAll,
   [Commands.engineSwitch]: switchEngine,
   [Commands.engineRetry]: (ctx) => ctx.session.retry(),
   [Commands.showLog]: (ctx) => ctx.log.show(),

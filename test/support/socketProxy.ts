@@ -1,8 +1,8 @@
 /**
  * A unix-socket (or loopback TCP) proxy in front of the real daemon, used ONLY to inject faults
  * the real engine cannot produce on demand while it keeps running: a dropped connection, a
- * refused connect. Every byte still comes from the real engine. (TLS is tested against a real
- * TLS dockerd: tlsDaemon.ts.)
+ * refused connect; and to count what a client has open. Every byte still comes from the real
+ * engine. (TLS is tested against a real TLS dockerd: tlsDaemon.ts.)
  */
 import { rmSync } from 'node:fs';
 import * as net from 'node:net';
@@ -20,6 +20,8 @@ export interface SocketProxy {
   restore(): Promise<void>;
   /** Connections (client and upstream sides) still open through the proxy. */
   readonly openConnections: number;
+  /** The latest request (`GET /containers/…/stats`) of every client connection open now, an idle kept-alive one included. */
+  openRequests(): string[];
   close(): Promise<void>;
   /** HTTP requests clients have sent through the proxy so far (the benchmark counts idle traffic). */
   readonly requests: number;
@@ -58,15 +60,18 @@ async function startProxy(where: { path: string } | { host: string; port: number
   let server: net.Server | undefined;
   let requests = 0;
   // One parser per connection: a request's bytes may arrive in any number of chunks.
-  const tap = (): ((chunk: Buffer) => void) => {
+  const clients = new Map<net.Socket, HttpRequestCounter>();
+  const tap = (client: net.Socket): ((chunk: Buffer) => void) => {
     const counter = new HttpRequestCounter();
+    clients.set(client, counter);
+    client.on('close', () => clients.delete(client));
     return (chunk) => (requests += counter.push(chunk));
   };
   let port = 'port' in where ? where.port : 0;
   const listen = (): Promise<void> =>
     new Promise((resolve, reject) => {
       if ('path' in where) rmSync(where.path, { force: true });
-      server = net.createServer((client) => pipeTo(target, client, live, tap()));
+      server = net.createServer((client) => pipeTo(target, client, live, tap(client)));
       server.once('error', reject);
       // A TCP proxy comes back on the same port, as a restarted daemon would.
       server.listen('path' in where ? where.path : { host: where.host, port }, () => {
@@ -103,5 +108,6 @@ async function startProxy(where: { path: string } | { host: string; port: number
     get openConnections() {
       return live.size;
     },
+    openRequests: () => [...clients].filter(([client]) => !client.destroyed).map(([, counter]) => counter.requests.at(-1) ?? ''),
   };
 }

@@ -1,6 +1,6 @@
 /**
- * eslint.config.mjs keeps Berth's layers apart: the engine, language cores, CLI and explorer models
- * run in plain Node. These cases lint small sources as if they sat in those folders, so a rule that
+ * eslint.config.mjs keeps Berth's layers apart: the engine, language cores, CLI, explorer models
+ * and the stats panel's core run in plain Node, and its webview code in the browser. These cases lint small sources as if they sat in those folders, so a rule that
  * stops matching (a renamed folder, a broken pattern) fails here, not silently.
  */
 import * as assert from 'node:assert/strict';
@@ -39,6 +39,15 @@ describe('layers (eslint.config.mjs)', function () {
     ['src/explorer/images/probePresentation.ts', "import { escapeMarkdown } from '../shared/rowPresentation';\nimport type { ImageSummary } from '../../engine/types';\nexport const x = escapeMarkdown;\nexport type Y = ImageSummary;\n", true],
     ['src/explorer/images/probeModel.ts', "import { reconcile } from '../shared/treeModel';\nimport { Commands } from '../../ids';\nexport const x = [reconcile, Commands];\n", true],
     ['src/explorer/images/imagesTree.ts', "import * as vscode from 'vscode';\nimport { Config } from '../../config';\nexport const x = [vscode, Config];\n", true],
+    ['src/shared/probe.ts', "import * as vscode from 'vscode';\nexport const x = vscode;\n", false],
+    ['src/shared/probe.ts', "import { Config } from '../config';\nexport const x = Config;\n", false],
+    ['src/shared/probe.ts', "import { FIGURES } from './protocol';\nimport type { StatsFigures } from '../engine/statsMath';\nexport const x = FIGURES;\nexport type Y = StatsFigures;\n", true],
+    ['src/webview/stats/probe.ts', "import { StatsController } from '../../stats/statsController';\nexport const x = StatsController;\n", false],
+    ['src/webview/stats/probe.ts', "import { FIGURES } from '../../shared/protocol';\nimport { StatsTable } from './table';\nexport const x = [FIGURES, StatsTable];\n", true],
+    ['src/stats/probe.ts', "import * as vscode from 'vscode';\nexport const x = vscode;\n", false],
+    ['src/stats/probe.ts', "import { StatsPanel } from './statsPanel';\nexport const x = StatsPanel;\n", false],
+    ['src/stats/probe.ts', "import { StatsStreams } from './statsStreams';\nimport { classifyError } from '../engine/errors';\nexport const x = [StatsStreams, classifyError];\n", true],
+    ['src/stats/statsPanel.ts', "import * as vscode from 'vscode';\nimport { Config } from '../config';\nexport const x = [vscode, Config];\n", true],
   ];
 
   for (const [file, source, allowed] of cases) {

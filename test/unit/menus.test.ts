@@ -5,6 +5,7 @@ import { containerContextValue } from '../../src/explorer/containers/containerPr
 import { lifecycleStates } from '../../src/commands/lifecycleStates';
 import type { NetworkSummary } from '../../src/engine/types';
 import { networkContextValue } from '../../src/explorer/networks/networkPresentation';
+import { isSampled } from '../../src/stats/statsSelection';
 
 const root = path.resolve(__dirname, '../../..');
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
@@ -45,8 +46,10 @@ describe('Containers view menus', () => {
       removing: ['copyId', 'copyName', 'copyRunCommand', 'inspect'],
     };
     for (const [state, verbs] of Object.entries(expected)) {
-      assert.deepEqual(offered(row(state)), verbs.map((v) => `berth.container.${v}`), state);
-      assert.deepEqual(offered(row(state, true)), [...verbs.map((v) => `berth.container.${v}`), 'submenu:berth.composeService'].sort(), `${state} (compose)`);
+      // Show Stats sits beside the lifecycle actions wherever the engine streams samples.
+      const stats = state === 'running' || state === 'paused' ? ['berth.stats.show'] : [];
+      assert.deepEqual(offered(row(state)), [...verbs.map((v) => `berth.container.${v}`), ...stats].sort(), state);
+      assert.deepEqual(offered(row(state, true)), [...verbs.map((v) => `berth.container.${v}`), ...stats, 'submenu:berth.composeService'].sort(), `${state} (compose)`);
     }
   });
 
@@ -60,6 +63,17 @@ describe('Containers view menus', () => {
 
   it('offers compose actions on a compose project group', () => {
     assert.ok(offered('composeProject').includes('submenu:berth.composeProject'));
+  });
+
+  it('offers Show Stats exactly where the engine samples: running and paused containers, and compose projects', () => {
+    const states = ['created', 'running', 'paused', 'restarting', 'removing', 'exited', 'dead'];
+    for (const state of states) {
+      const sampled = states.filter((s) => isSampled({ state: s } as Parameters<typeof isSampled>[0]));
+      assert.equal(offered(row(state)).includes('berth.stats.show'), sampled.includes(state), state);
+    }
+    assert.ok(offered('composeProject').includes('berth.stats.show'));
+    const title = pkg.contributes.menus['view/title'] ?? [];
+    assert.ok(title.some((i) => i.command === 'berth.stats.showAll' && i.when === 'view == berth.containers'), 'all running containers, from the view title');
   });
 });
 

@@ -78,6 +78,17 @@ describe('architecture', () => {
 
   // Which modules may import vscode, and which modules each may import, is eslint.config.mjs's job (test/unit/layers.test.ts).
 
+  it('keeps webview code and what it shares with the host free of vscode and Node', () => {
+    const browser = [...files(path.join(root, 'src/webview')), ...files(path.join(root, 'src/shared'))];
+    assert.ok(browser.length >= 8);
+    for (const file of browser) {
+      const text = readFileSync(file, 'utf8');
+      for (const [, from] of text.matchAll(/^\s*import\s[^;]*?from\s+['"]([^'"]+)['"]/gm)) {
+        assert.ok(from!.startsWith('.') || from === 'uplot' || from!.startsWith('uplot/'), `${path.relative(root, file)} imports ${from}: webview code runs in the browser`);
+      }
+    }
+  });
+
   it('never loads dockerode at module top level (it is required lazily on first engine call)', () => {
     for (const file of files(path.join(root, 'src'))) {
       const text = readFileSync(file, 'utf8');

@@ -47,6 +47,8 @@ describe('the .vsix that npm run package makes', function () {
       'extension/media/logs.css',
       'extension/dist/ThirdPartyNotices.txt',
       'extension/media/berth.svg',
+      'extension/media/stats.js',
+      'extension/media/stats.css',
       'extension/docs/screenshots/containers.png',
     ]) {
       assert.ok(names.includes(must), `${must} is missing from the .vsix: ${names.join(', ')}`);
@@ -60,8 +62,14 @@ describe('the .vsix that npm run package makes', function () {
     const leaks = entries
       .map((e) => e.name)
       .filter((name) => name.startsWith('extension/'))
-      .filter((name) => !/^extension\/(dist\/[\w.-]+\.js|dist\/ThirdPartyNotices\.txt|media\/.+|syntaxes\/.+|docs\/[\w.-]+\.md|docs\/screenshots\/[\w.-]+\.png|package\.json|readme\.md|changelog\.md|LICENSE\.txt)$/.test(name));
+      .filter((name) => !/^extension\/(dist\/[\w.-]+\.js|dist\/ThirdPartyNotices\.txt|media\/[\w.-]+\.(svg|js|css)|syntaxes\/.+|docs\/[\w.-]+\.md|docs\/screenshots\/[\w.-]+\.png|package\.json|readme\.md|changelog\.md|LICENSE\.txt)$/.test(name));
     assert.deepEqual(leaks, []);
+  });
+
+  it('ships the stats webview minified and without source maps', () => {
+    const webview = entries.find((e) => e.name === 'extension/media/stats.js')!;
+    assert.ok(webview.size < 120 * 1024, `media/stats.js is ${webview.size} bytes`);
+    assert.ok(!entries.some((e) => e.name.endsWith('.map')), 'no source map');
   });
 
   it('leaves the development bundles in dist/ alone', () => {
