@@ -1,6 +1,7 @@
 /** Wires Berth's modules together; owns nothing but their disposables. */
 import * as vscode from 'vscode';
 import { createApi, type BerthApi } from './api';
+import { BuildFeature } from './build/buildFeature';
 import { registerCommands } from './commands/registerCommands';
 import { registerComposeCodeLens } from './compose/composeCodeLens';
 import { editorComposeHost } from './compose/composeEditorHost';
@@ -27,6 +28,7 @@ export function activate(context: vscode.ExtensionContext): BerthApi {
   // The language side reads no settings: the workspace's -f list and the rule settings are passed in.
   const composeOptions = { ...imageOptions, hostFor: editorComposeHost, detectByContent: Config.composeDetectByContent };
   const dockerfileOptions = { ...imageOptions, lintSettings: Config.dockerfileLintSettings };
+  const build = new BuildFeature(session, log, context.workspaceState);
 
   context.subscriptions.push(
     log,
@@ -34,7 +36,8 @@ export function activate(context: vscode.ExtensionContext): BerthApi {
     explorer,
     new SecurityDecorations(session),
     createEngineStatusBar(session),
-    ...registerCommands({ session, explorer, log, compose: new ComposeRunner(log), inspectDocuments }),
+    build,
+    ...registerCommands({ session, explorer, log, compose: new ComposeRunner(log), inspectDocuments, build }),
     ...registerInspectDocuments(inspectDocuments),
     session.onEachConnection((scope) => images.attach(scope)),
     ...registerComposeLanguage(composeOptions, log, composeLints),

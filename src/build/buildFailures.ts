@@ -4,7 +4,7 @@
  */
 import * as path from 'node:path';
 import type { Range } from '../language/findings';
-import { parseDockerfile } from '../language/dockerfile/parser';
+import type { Dockerfile } from '../language/dockerfile/ast';
 import type { BuildFailure } from './buildProgress';
 import { locateStep, planSteps } from './buildSteps';
 
@@ -14,8 +14,7 @@ export interface LocatedFailure {
 }
 
 /** Each failure with a place in this Dockerfile; failures that name another file are left out. */
-export function locateFailures(failures: readonly BuildFailure[], dockerfilePath: string, source: string): LocatedFailure[] {
-  const df = parseDockerfile(source);
+export function locateFailures(failures: readonly BuildFailure[], dockerfilePath: string, df: Dockerfile): LocatedFailure[] {
   const plan = planSteps(df);
   const located: LocatedFailure[] = [];
   for (const failure of failures) {

@@ -1,5 +1,6 @@
 /** What command handlers get: passed explicitly, no global service object. */
 import type * as vscode from 'vscode';
+import type { BuildFeature } from '../build/buildFeature';
 import type { ComposeRunner } from '../compose/composeRunner';
 import type { EngineSession } from '../engineSession';
 import type { Explorer } from '../explorer/explorer';
@@ -12,6 +13,7 @@ export interface CommandContext {
   log: vscode.LogOutputChannel;
   compose: ComposeRunner;
   inspectDocuments: InspectDocuments;
+  build: BuildFeature;
 }
 
 /** A handler serves the context menu `(node)`, multi-select `(node, nodes)` and the palette `()`. */

@@ -26,6 +26,7 @@ import { connectNetwork, disconnectNetwork } from './networkConnection';
 import { pruneNetworks, removeNetwork } from './removeNetwork';
 import { switchEngine } from './switchEngine';
 import { logCommandHandlers } from '../logs/showLogs';
+import { buildHandlers } from '../build/buildFeature';
 
 const handlers: Record<CommandId, CommandHandler> = {
   [Commands.containersRefresh]: (ctx) => ctx.explorer.refresh(Views.containers),
@@ -77,6 +78,7 @@ const handlers: Record<CommandId, CommandHandler> = {
   [Commands.engineRetry]: (ctx) => ctx.session.retry(),
   [Commands.showLog]: (ctx) => ctx.log.show(),
   ...logCommandHandlers,
+  ...buildHandlers,
 };
 
 export function describeFailure(error: unknown): string {

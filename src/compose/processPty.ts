@@ -47,6 +47,8 @@ export class ProcessPty implements vscode.Pseudoterminal {
     private readonly command: string,
     private readonly args: readonly string[],
     private readonly cwd: string,
+    /** The process's environment; the extension host's own when undefined. */
+    private readonly env?: NodeJS.ProcessEnv,
   ) {}
 
   /** The result once the process has ended, else undefined. */
@@ -56,7 +58,7 @@ export class ProcessPty implements vscode.Pseudoterminal {
 
   open(): void {
     if (this.child || this.result) return;
-    const child = spawn(this.command, [...this.args], { cwd: this.cwd, shell: false, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(this.command, [...this.args], { cwd: this.cwd, ...(this.env ? { env: this.env } : {}), shell: false, stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
     for (const stream of [child.stdout, child.stderr]) {
       const decoder = new StringDecoder('utf8');

@@ -108,7 +108,7 @@ describe('BuildKit steps mapped to Dockerfile lines', () => {
   it('puts the failed RUN of the recorded multi-stage build on its line (both continuation lines)', () => {
     const source = fixture('multistage-fail.Dockerfile');
     const failures = parseAll(fixture('multistage-fail.buildkit-20.10.txt')).progress.failures;
-    const [located] = locateFailures(failures, '/ws/Dockerfile', source);
+    const [located] = locateFailures(failures, '/ws/Dockerfile', parseDockerfile(source));
     assert.equal(located?.range.start.line, 7, 'line 8, 0-based 7');
     assert.equal(located?.range.end.line, 8);
     assert.match(located?.message ?? '', /\[build 2\/2\].*exit code: 1/);
@@ -118,7 +118,7 @@ describe('BuildKit steps mapped to Dockerfile lines', () => {
     const source = fixture('unnamed-stages.Dockerfile');
     const p = parseAll(fixture('unnamed-stages.buildkit-20.10.txt')).progress;
     assert.deepEqual(p.failures[0]?.step, { stage: 'stage-2', index: 3, total: 3, text: 'RUN false' });
-    const [located] = locateFailures(p.failures, '/ws/Dockerfile.two', source);
+    const [located] = locateFailures(p.failures, '/ws/Dockerfile.two', parseDockerfile(source));
     assert.equal(located?.range.start.line, 8);
     const plan = planSteps(parseDockerfile(source));
     assert.deepEqual(plan.map((s) => [s.label, s.steps.map((i) => i.name)]), [
@@ -131,18 +131,18 @@ describe('BuildKit steps mapped to Dockerfile lines', () => {
   it('maps a one-stage build, whose steps have no stage name', () => {
     const source = 'FROM berth-test/busybox\nRUN nosuchcmd\n';
     const failures = parseAll(fixture('parse-error.buildkit-20.10.txt').replace(/.*/s, ' > [2/2] RUN nosuchcmd:\n')).progress.failures;
-    assert.equal(locateFailures(failures, '/ws/Dockerfile', source)[0]?.range.start.line, 1);
+    assert.equal(locateFailures(failures, '/ws/Dockerfile', parseDockerfile(source))[0]?.range.start.line, 1);
   });
 
   it('uses a Dockerfile:N line only when it names this file', () => {
     const failures = [{ file: 'other.Dockerfile', line: 3, message: 'x' }, { file: 'Dockerfile', line: 2, message: 'y' }];
-    const located = locateFailures(failures, '/ws/Dockerfile', 'FROM a\nRUN b\nRUN c\n');
+    const located = locateFailures(failures, '/ws/Dockerfile', parseDockerfile('FROM a\nRUN b\nRUN c\n'));
     assert.deepEqual(located.map((l) => l.range.start.line), [1]);
   });
 
   it('finds a step by its text when the count disagrees (an edited file)', () => {
     const source = 'FROM a AS x\nRUN one\nRUN inserted\nRUN two\n';
-    const [located] = locateFailures([{ step: { stage: undefined, index: 3, total: 3, text: 'RUN two' }, message: 'm' }], '/ws/Dockerfile', source);
+    const [located] = locateFailures([{ step: { stage: undefined, index: 3, total: 3, text: 'RUN two' }, message: 'm' }], '/ws/Dockerfile', parseDockerfile(source));
     assert.equal(located?.range.start.line, 3);
   });
 
