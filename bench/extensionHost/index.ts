@@ -11,6 +11,7 @@ import * as vscode from 'vscode';
 import type { BerthApi } from '../../src/api';
 import { TEST_IMAGE, docker, waitFor } from '../../test/support/docker';
 import { startUnixProxy } from '../../test/support/socketProxy';
+import { cachedRebuilds, type CachedRebuildTimes } from './buildBench';
 
 export interface HostBenchResult {
   activationMs: number;
@@ -20,6 +21,8 @@ export interface HostBenchResult {
   refresh200Ms?: number[];
   idleRequestsPerMinute?: number;
   idleSeconds?: number;
+  /** A rebuild with every step cached, through Berth and through the CLI. */
+  cachedRebuild?: CachedRebuildTimes;
 }
 
 const BENCH_LABEL = 'berth.bench';
@@ -89,6 +92,11 @@ export async function run(): Promise<void> {
     result.list200EngineMs = refresh.engineOnly;
     result.idleSeconds = Number(process.env.BERTH_BENCH_IDLE_SECONDS || 20);
     result.idleRequestsPerMinute = await idleRequests(api, result.idleSeconds);
+  }
+  if (process.env.BERTH_BENCH_MODE === 'full' || process.env.BERTH_BENCH_MODE === 'build') {
+    await vscode.commands.executeCommand('berth.containers.focus');
+    await waitFor('connected', () => api.engineState().kind === 'connected', 30_000);
+    result.cachedRebuild = await cachedRebuilds(Number(process.env.BERTH_BENCH_BUILD_ROUNDS || 10));
   }
   writeFileSync(process.env.BERTH_BENCH_OUT!, JSON.stringify(result));
   if (process.env.BERTH_TEST_REPORT) {

@@ -69,19 +69,22 @@ export async function runBuild(ctx: CommandContext, options: BuildOptions): Prom
   const runId = randomUUID();
   const title = `Build ${options.tags[0] ?? path.basename(options.dockerfile)}${options.target ? ` (${options.target})` : ''}`;
   const task = buildTask(build, title, runId);
+  let taskEnded: vscode.Disposable | undefined;
   const ended = new Promise<BuildResult | undefined>((resolve) => {
     void build.finished.then(resolve);
-    const sub = vscode.tasks.onDidEndTask((e) => {
-      if ((e.execution.task.definition as { runId?: string }).runId === runId && e.execution.task.definition.type === BUILD_TASK_TYPE) {
-        sub.dispose();
-        // A task that ends without its process (terminated before it started) resolves undefined.
-        if (!build.pty.ended) resolve(undefined);
-      }
+    taskEnded = vscode.tasks.onDidEndTask((e) => {
+      // A task that ends without its process (terminated before it started) resolves undefined.
+      if ((e.execution.task.definition as { runId?: string }).runId === runId && e.execution.task.definition.type === BUILD_TASK_TYPE && !build.pty.ended) resolve(undefined);
     });
   });
   void ctx.build.runner.showProgress(build, title, ended);
-  await vscode.tasks.executeTask(task);
-  const result = await ended;
+  let result: BuildResult | undefined;
+  try {
+    await vscode.tasks.executeTask(task);
+    result = await ended;
+  } finally {
+    taskEnded?.dispose();
+  }
   if (result) void announce(ctx, options, result);
   return result;
 }
