@@ -2,8 +2,8 @@
  * First-time build options for a Dockerfile, and the one-line list syntax the prompts use. Pure.
  */
 import * as path from 'node:path';
-import { argDefinitions, buildModel, unquote } from '../language/dockerfile/model';
-import { parseDockerfile } from '../language/dockerfile/parser';
+import type { Dockerfile } from '../language/dockerfile/ast';
+import type { DockerfileModel } from '../language/dockerfile/model';
 import { defaultBuildOptions, type BuildOptions } from './buildArgs';
 
 export type ListKey = 'tags' | 'buildArgs' | 'secrets' | 'ssh' | 'cacheFrom' | 'cacheTo';
@@ -14,14 +14,23 @@ export function tagFromFolder(folder: string): string {
   return `${name || 'image'}:latest`;
 }
 
-/** First-time options: the Dockerfile's folder as context, a tag from it, and the file's ARGs with their defaults. */
-export function initialOptions(dockerfile: string, source: string): BuildOptions {
+/** A default as written (`"hello world"`, `'x'`) without its quotes. */
+function withoutQuotes(value: string): string {
+  const m = /^(["'])(.*)\1$/s.exec(value);
+  return m ? (m[2] ?? '') : value;
+}
+
+/** First-time options: the Dockerfile's folder as context, a tag from it, and the file's ARGs (`df`, parsed) with their defaults. */
+export function initialOptions(dockerfile: string, df: Dockerfile): BuildOptions {
   const folder = path.dirname(dockerfile);
-  const df = parseDockerfile(source);
   const args = new Map<string, string>();
   for (const inst of df.instructions) {
     if (inst.name !== 'ARG') continue;
-    for (const def of argDefinitions(inst)) if (!args.has(def.key)) args.set(def.key, def.value === undefined ? '' : unquote(def.value, () => undefined, df.escapeChar));
+    for (const word of inst.words) {
+      const eq = word.text.indexOf('=');
+      const key = eq < 0 ? word.text : word.text.slice(0, eq);
+      if (!args.has(key)) args.set(key, eq < 0 ? '' : withoutQuotes(word.text.slice(eq + 1)));
+    }
   }
   return { ...defaultBuildOptions(dockerfile, folder), tags: [tagFromFolder(folder)], buildArgs: [...args].map(([k, v]) => `${k}=${v}`) };
 }
@@ -32,7 +41,7 @@ export function splitList(text: string, key: ListKey): string[] {
   return key === 'buildArgs' ? items.filter((s) => !/^[^=]+=$/.test(s)) : items;
 }
 
-/** The stage names of a Dockerfile, in order (unnamed stages by index). */
-export function stageNames(source: string): string[] {
-  return buildModel(parseDockerfile(source)).stages.map((s) => s.name ?? String(s.index));
+/** The stage names of a Dockerfile's model, in order (unnamed stages by index). */
+export function stageNames(model: DockerfileModel): string[] {
+  return model.stages.map((s) => s.name ?? String(s.index));
 }

@@ -5,6 +5,7 @@
 import * as path from 'node:path';
 import type { Range } from '../language/findings';
 import type { Dockerfile } from '../language/dockerfile/ast';
+import type { DockerfileModel } from '../language/dockerfile/model';
 import type { BuildFailure } from './buildProgress';
 import { locateStep, planSteps } from './buildSteps';
 
@@ -14,8 +15,9 @@ export interface LocatedFailure {
 }
 
 /** Each failure with a place in this Dockerfile; failures that name another file are left out. */
-export function locateFailures(failures: readonly BuildFailure[], dockerfilePath: string, df: Dockerfile): LocatedFailure[] {
-  const plan = planSteps(df);
+/** `df` and `model` are the Dockerfile's parse and model (`buildModel(df)`). */
+export function locateFailures(failures: readonly BuildFailure[], dockerfilePath: string, df: Dockerfile, model: DockerfileModel): LocatedFailure[] {
+  const plan = planSteps(model);
   const located: LocatedFailure[] = [];
   for (const failure of failures) {
     const message = failureMessage(failure);

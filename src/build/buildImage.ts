@@ -10,6 +10,7 @@ import { Commands } from '../ids';
 import { readTextFile } from '../language/safeRead';
 import type { BuildOptions } from './buildArgs';
 import { dockerfileFeatures } from '../language/dockerfile/languageProviders';
+import { initialOptions } from './buildDefaults';
 import { askBuildOptions } from './buildPrompts';
 import type { BuildResult } from './buildRunner';
 import { buildTask, BUILD_TASK_TYPE } from './buildTasks';
@@ -54,7 +55,7 @@ export async function buildImage(ctx: CommandContext, ...args: unknown[]): Promi
   if (!file) return undefined;
   const read = readTextFile(file);
   if (!read.ok) throw new Error(`Berth cannot read ${file}: ${read.problem}.`);
-  const remembered = ctx.build.memory.get(file) ?? dockerfileFeatures().initialOptions(file, read.text);
+  const remembered = ctx.build.memory.get(file) ?? initialOptions(file, dockerfileFeatures().parseDockerfile(read.text));
   let options: BuildOptions | undefined;
   if (request?.options) options = { ...remembered, ...request.options, dockerfile: file, ...(request.stage ? { target: request.stage } : {}) };
   else options = await askBuildOptions(remembered, read.text, request?.stage);

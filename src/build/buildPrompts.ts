@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { dockerfileFeatures } from '../language/dockerfile/languageProviders';
 import type { BuildOptions } from './buildArgs';
-import type { ListKey } from './buildDefaults';
+import { splitList, stageNames, type ListKey } from './buildDefaults';
 type FlagKey = 'inlineCache' | 'noCache' | 'pull';
 
 const LISTS: { key: ListKey; label: string; hint: string }[] = [
@@ -32,8 +32,8 @@ async function askText(title: string, value: string, prompt: string): Promise<st
 /** Asks for everything; undefined when the user backs out. */
 export async function askBuildOptions(start: BuildOptions, source: string, stage: string | undefined): Promise<BuildOptions | undefined> {
   let options: BuildOptions = stage !== undefined ? { ...start, target: stage } : start;
-  const { splitList, stageNames } = dockerfileFeatures();
-  const stages = stageNames(source);
+  const { buildModel, parseDockerfile } = dockerfileFeatures();
+  const stages = stageNames(buildModel(parseDockerfile(source)));
   if (stage === undefined && stages.length > 1) {
     const last = '(last stage)';
     const picked = await vscode.window.showQuickPick([last, ...stages], { title: 'Build Image: target stage', placeHolder: options.target ?? last, ignoreFocusOut: true });

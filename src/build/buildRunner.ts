@@ -14,8 +14,9 @@ import type { EngineSession } from '../engineSession';
 import { readTextFile } from '../language/safeRead';
 import { dockerfileFeatures } from '../language/dockerfile/languageProviders';
 import { buildArgs, builderEnvironment, type BuildOptions } from './buildArgs';
-import type { LocatedFailure } from './buildFailures';
-import { PlainProgressParser } from './buildProgress';
+import { locateFailures, type LocatedFailure } from './buildFailures';
+import { PlainProgressParser, type BuildFailure } from './buildProgress';
+import { planSteps, stepCount } from './buildSteps';
 import { chooseBuilder, describeBuilder, engineEnvironment, type Builder, type ProcessRunner } from './builderChoice';
 
 export interface BuildResult {
@@ -85,8 +86,8 @@ export class BuildRunner implements vscode.Disposable {
       rmSync(temp, { recursive: true, force: true });
       throw error;
     }
-    const features = dockerfileFeatures();
-    const expected = features.stepCount(features.planSteps(features.parseDockerfile(readDockerfile(options.dockerfile))), options.target);
+    const { buildModel, parseDockerfile } = dockerfileFeatures();
+    const expected = stepCount(planSteps(buildModel(parseDockerfile(readDockerfile(options.dockerfile)))), options.target);
     const parser = new PlainProgressParser(expected);
     this.log.info(`build: ${builder.command} ${JSON.stringify(args)}`);
     const pty = new ProcessPty(builder.command, args, options.context, this.environment(builderEnvironment(builder.kind)));
@@ -96,7 +97,7 @@ export class BuildRunner implements vscode.Disposable {
     const finished = pty.exited.then((ended) => {
       parser.end();
       const progress = parser.progress;
-      const failures = ended.code === 0 ? [] : features.locateFailures(progress.failures, options.dockerfile, features.parseDockerfile(readDockerfile(options.dockerfile)));
+      const failures = ended.code === 0 ? [] : locateIn(options.dockerfile, progress.failures);
       this.diagnostics.set(uri, failures.map(toDiagnostic));
       let imageId: string | undefined;
       try {
@@ -135,6 +136,13 @@ export class BuildRunner implements vscode.Disposable {
   dispose(): void {
     this.diagnostics.dispose();
   }
+}
+
+/** Failures placed on the Dockerfile as it is now on disk (the file BuildKit read). */
+function locateIn(dockerfile: string, failures: BuildFailure[]): LocatedFailure[] {
+  const { buildModel, parseDockerfile } = dockerfileFeatures();
+  const df = parseDockerfile(readDockerfile(dockerfile));
+  return locateFailures(failures, dockerfile, df, buildModel(df));
 }
 
 function toDiagnostic(failure: LocatedFailure): vscode.Diagnostic {

@@ -4,9 +4,8 @@
  * per stage, FROM an image (not scratch, not another stage), then every RUN, COPY, ADD and
  * WORKDIR. Berth replays that count on its own parse of the file. Pure.
  */
-import type { Dockerfile, Instruction } from '../language/dockerfile/ast';
-import { parseMount } from '../language/dockerfile/mount';
-import { buildModel, type Stage } from '../language/dockerfile/model';
+import type { Instruction } from '../language/dockerfile/ast';
+import type { DockerfileModel, Stage } from '../language/dockerfile/model';
 
 /** A step as BuildKit's progress names it. */
 export interface StepRef {
@@ -29,8 +28,9 @@ export interface PlannedStage {
 
 const COUNTED = new Set(['RUN', 'COPY', 'ADD', 'WORKDIR']);
 
-export function planSteps(df: Dockerfile): PlannedStage[] {
-  const { stages } = buildModel(df);
+/** The steps of each stage of a Dockerfile's model (`buildModel(parseDockerfile(text))`). */
+export function planSteps(model: DockerfileModel): PlannedStage[] {
+  const { stages } = model;
   const multi = stages.length > 1;
   return stages.map((stage) => {
     const fromImage = !stage.base && stage.baseName.toLowerCase() !== 'scratch';
@@ -85,7 +85,8 @@ function stagesUsed(inst: Instruction): string[] {
     if (flag.value === undefined) continue;
     if (flag.name === 'from' && (inst.name === 'COPY' || inst.name === 'ADD')) used.push(flag.value);
     if (flag.name === 'mount' && inst.name === 'RUN') {
-      const from = parseMount(flag.value).get('from');
+      // A mount is one CSV record; `from=` names a stage or an image (an image is simply not found).
+      const from = /(?:^|,)\s*from=("?)([^",]+)\1/.exec(flag.value)?.[2];
       if (from) used.push(from);
     }
   }

@@ -13,6 +13,7 @@ import { buildArgs, builderEnvironment, defaultBuildOptions, type BuildOptions }
 import { locateFailures } from '../../src/build/buildFailures';
 import { PlainProgressParser } from '../../src/build/buildProgress';
 import { planSteps, stepCount } from '../../src/build/buildSteps';
+import { buildModel } from '../../src/language/dockerfile/model';
 import { parseDockerfile } from '../../src/language/dockerfile/parser';
 import { docker, runId, TEST_LABEL } from '../support/docker';
 
@@ -25,7 +26,7 @@ const dockerfile = path.join(project, 'Dockerfile');
 function build(options: BuildOptions, cwd = options.context): Promise<{ code: number; output: string; parser: PlainProgressParser; iid: string }> {
   const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-build-test-'));
   const iidFile = path.join(temp, 'iid');
-  const parser = new PlainProgressParser(stepCount(planSteps(parseDockerfile(fs.readFileSync(dockerfile, 'utf8'))), options.target));
+  const parser = new PlainProgressParser(stepCount(planSteps(buildModel(parseDockerfile(fs.readFileSync(dockerfile, 'utf8')))), options.target));
   return new Promise((resolve) => {
     const child = spawn(DOCKER, buildArgs(options, 'classic', iidFile), { cwd, env: { ...process.env, ...builderEnvironment('classic') } });
     let output = '';
@@ -97,7 +98,8 @@ describe('BuildKit builds with Berth arguments (real engine)', function () {
     assert.notEqual(result.code, 0);
     const failures = result.parser.progress.failures;
     assert.equal(failures[0]?.step?.stage, 'secret');
-    const [located] = locateFailures(failures, dockerfile, parseDockerfile(fs.readFileSync(dockerfile, 'utf8')));
+    const df = parseDockerfile(fs.readFileSync(dockerfile, 'utf8'));
+    const [located] = locateFailures(failures, dockerfile, df, buildModel(df));
     assert.equal(located?.range.start.line, 7, 'the RUN on line 8');
     assert.equal(located?.range.end.line, 8, 'through its continuation line');
     assert.match(located?.message ?? '', /\[secret 1\/1\].*exit code: [12]/);

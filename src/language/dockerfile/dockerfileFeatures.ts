@@ -11,7 +11,3 @@ export { parseDockerfile } from './parser';
 export { documentSymbols, foldingRanges } from './symbols';
 export { lintDockerfile } from './lint';
 export { readDockerignoreFor } from './dockerignoreFile';
-// Building reads the Dockerfile through the same parser: behind the same door.
-export { locateFailures } from '../../build/buildFailures';
-export { initialOptions, splitList, stageNames } from '../../build/buildDefaults';
-export { planSteps, stepCount } from '../../build/buildSteps';

@@ -9,7 +9,14 @@ import * as path from 'node:path';
 import { PlainProgressParser, parseStepName } from '../../../src/build/buildProgress';
 import { locateFailures } from '../../../src/build/buildFailures';
 import { planSteps, stepCount } from '../../../src/build/buildSteps';
+import { buildModel } from '../../../src/language/dockerfile/model';
 import { parseDockerfile } from '../../../src/language/dockerfile/parser';
+
+/** Parse and model, as the editor's door gives them. */
+const analysed = (source: string): [ReturnType<typeof parseDockerfile>, ReturnType<typeof buildModel>] => {
+  const df = parseDockerfile(source);
+  return [df, buildModel(df)];
+};
 
 const fixtures = path.resolve(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'build');
 const fixture = (name: string): string => readFileSync(path.join(fixtures, name), 'utf8');
@@ -108,7 +115,7 @@ describe('BuildKit steps mapped to Dockerfile lines', () => {
   it('puts the failed RUN of the recorded multi-stage build on its line (both continuation lines)', () => {
     const source = fixture('multistage-fail.Dockerfile');
     const failures = parseAll(fixture('multistage-fail.buildkit-20.10.txt')).progress.failures;
-    const [located] = locateFailures(failures, '/ws/Dockerfile', parseDockerfile(source));
+    const [located] = locateFailures(failures, '/ws/Dockerfile', ...analysed(source));
     assert.equal(located?.range.start.line, 7, 'line 8, 0-based 7');
     assert.equal(located?.range.end.line, 8);
     assert.match(located?.message ?? '', /\[build 2\/2\].*exit code: 1/);
@@ -118,9 +125,9 @@ describe('BuildKit steps mapped to Dockerfile lines', () => {
     const source = fixture('unnamed-stages.Dockerfile');
     const p = parseAll(fixture('unnamed-stages.buildkit-20.10.txt')).progress;
     assert.deepEqual(p.failures[0]?.step, { stage: 'stage-2', index: 3, total: 3, text: 'RUN false' });
-    const [located] = locateFailures(p.failures, '/ws/Dockerfile.two', parseDockerfile(source));
+    const [located] = locateFailures(p.failures, '/ws/Dockerfile.two', ...analysed(source));
     assert.equal(located?.range.start.line, 8);
-    const plan = planSteps(parseDockerfile(source));
+    const plan = planSteps(buildModel(parseDockerfile(source)));
     assert.deepEqual(plan.map((s) => [s.label, s.steps.map((i) => i.name)]), [
       ['stage-0', ['FROM', 'WORKDIR', 'RUN']],
       ['stage-1', ['COPY']],
@@ -131,27 +138,27 @@ describe('BuildKit steps mapped to Dockerfile lines', () => {
   it('maps a one-stage build, whose steps have no stage name', () => {
     const source = 'FROM berth-test/busybox\nRUN nosuchcmd\n';
     const failures = parseAll(fixture('parse-error.buildkit-20.10.txt').replace(/.*/s, ' > [2/2] RUN nosuchcmd:\n')).progress.failures;
-    assert.equal(locateFailures(failures, '/ws/Dockerfile', parseDockerfile(source))[0]?.range.start.line, 1);
+    assert.equal(locateFailures(failures, '/ws/Dockerfile', ...analysed(source))[0]?.range.start.line, 1);
   });
 
   it('uses a Dockerfile:N line only when it names this file', () => {
     const failures = [{ file: 'other.Dockerfile', line: 3, message: 'x' }, { file: 'Dockerfile', line: 2, message: 'y' }];
-    const located = locateFailures(failures, '/ws/Dockerfile', parseDockerfile('FROM a\nRUN b\nRUN c\n'));
+    const located = locateFailures(failures, '/ws/Dockerfile', ...analysed('FROM a\nRUN b\nRUN c\n'));
     assert.deepEqual(located.map((l) => l.range.start.line), [1]);
   });
 
   it('finds a step by its text when the count disagrees (an edited file)', () => {
     const source = 'FROM a AS x\nRUN one\nRUN inserted\nRUN two\n';
-    const [located] = locateFailures([{ step: { stage: undefined, index: 3, total: 3, text: 'RUN two' }, message: 'm' }], '/ws/Dockerfile', parseDockerfile(source));
+    const [located] = locateFailures([{ step: { stage: undefined, index: 3, total: 3, text: 'RUN two' }, message: 'm' }], '/ws/Dockerfile', ...analysed(source));
     assert.equal(located?.range.start.line, 3);
   });
 
   it('counts the steps a target needs: its stages and those it copies or mounts from', () => {
-    const plan = planSteps(parseDockerfile(fixture('multistage-fail.Dockerfile')));
+    const plan = planSteps(buildModel(parseDockerfile(fixture('multistage-fail.Dockerfile'))));
     assert.equal(stepCount(plan, 'deps'), 2);
     assert.equal(stepCount(plan, 'build'), 4);
     assert.equal(stepCount(plan), 5);
-    const mount = planSteps(parseDockerfile('FROM a AS tools\nRUN t\nFROM b AS app\nRUN --mount=type=bind,from=tools,target=/t x\nFROM c AS other\nRUN y\n'));
+    const mount = planSteps(buildModel(parseDockerfile('FROM a AS tools\nRUN t\nFROM b AS app\nRUN --mount=type=bind,from=tools,target=/t x\nFROM c AS other\nRUN y\n')));
     assert.equal(stepCount(mount, 'app'), 4);
     assert.equal(stepCount(mount, 'nope'), 0);
   });

@@ -1,6 +1,8 @@
 /** `docker run` arguments for Run Image and berth-run tasks, and the build prompts' pure parts. */
 import * as assert from 'node:assert/strict';
 import { initialOptions, splitList, stageNames, tagFromFolder } from '../../../src/build/buildDefaults';
+import { buildModel } from '../../../src/language/dockerfile/model';
+import { parseDockerfile } from '../../../src/language/dockerfile/parser';
 import { defaultRunOptions, isBind, runArgs, RunOptionsError } from '../../../src/build/runArgs';
 
 describe('docker run arguments', () => {
@@ -43,7 +45,7 @@ describe('docker run arguments', () => {
 
 describe('build prompts, pure parts', () => {
   it('prefills build args from the ARGs with their defaults, and a tag from the folder', () => {
-    const options = initialOptions('/ws/My App/Dockerfile', 'ARG BASE=alpine\nFROM ${BASE} AS build\nARG GREETING="hello world"\nARG EMPTY\nARG BASE\n');
+    const options = initialOptions('/ws/My App/Dockerfile', parseDockerfile('ARG BASE=alpine\nFROM ${BASE} AS build\nARG GREETING="hello world"\nARG EMPTY\nARG BASE\n'));
     assert.deepEqual(options.buildArgs, ['BASE=alpine', 'GREETING=hello world', 'EMPTY=']);
     assert.deepEqual(options.tags, ['my-app:latest']);
     assert.equal(options.context, '/ws/My App');
@@ -55,7 +57,7 @@ describe('build prompts, pure parts', () => {
   });
 
   it('names the stages, unnamed ones by index', () => {
-    assert.deepEqual(stageNames('FROM a AS Build\nFROM b\nFROM c AS final\n'), ['build', '1', 'final']);
+    assert.deepEqual(stageNames(buildModel(parseDockerfile('FROM a AS Build\nFROM b\nFROM c AS final\n'))), ['build', '1', 'final']);
     assert.equal(tagFromFolder('/'), 'image:latest');
   });
 });
