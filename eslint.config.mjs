@@ -84,8 +84,8 @@ export default tseslint.config(
   // The build cores (arguments, BuildKit's progress, steps to lines, run arguments): the engine's and
   // the Dockerfile parser's types and each other; the parser itself is reached through its door.
   pure(
-    ['src/build/buildArgs.ts', 'src/build/buildDefaults.ts', 'src/build/buildFailures.ts', 'src/build/buildProgress.ts', 'src/build/buildSteps.ts', 'src/build/builderChoice.ts', 'src/build/runArgs.ts'],
-    '^(?!\\./(buildArgs|buildDefaults|buildFailures|buildProgress|buildSteps|builderChoice|runArgs)$|\\.\\./language/|\\.\\./engine/\\w+$)\\.',
+    ['src/build/buildArgs.ts', 'src/build/buildDefaults.ts', 'src/build/buildFailures.ts', 'src/build/buildProgress.ts', 'src/build/buildSteps.ts', 'src/build/builderChoice.ts', 'src/build/runArgs.ts', 'src/build/historyLines.ts'],
+    '^(?!\\./(buildArgs|buildDefaults|buildFailures|buildProgress|buildSteps|builderChoice|runArgs|historyLines)$|\\.\\./language/|\\.\\./engine/\\w+$)\\.',
     'The build cores are pure: they import the engine, the language cores and each other only.',
   ),
   pure(['src/commands/lifecycleStates.ts'], '^(?!\\.\\./engine/\\w+$)\\.', 'lifecycleStates.ts imports only the engine.'),
