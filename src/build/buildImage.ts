@@ -81,6 +81,8 @@ export async function runBuild(ctx: CommandContext, options: BuildOptions): Prom
   void ctx.build.runner.showProgress(build, title, ended);
   let result: BuildResult | undefined;
   try {
+    // The CLI starts now; the task's terminal shows its output once VS Code has made it.
+    build.pty.start();
     await vscode.tasks.executeTask(task);
     result = await ended;
   } finally {

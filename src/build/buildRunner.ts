@@ -91,7 +91,7 @@ export class BuildRunner implements vscode.Disposable {
     const parser = new PlainProgressParser(expected);
     this.log.info(`build: ${builder.command} ${JSON.stringify(args)}`);
     const pty = new ProcessPty(builder.command, args, options.context, this.environment(builderEnvironment(builder.kind)));
-    pty.onDidWrite((text) => parser.push(text));
+    pty.onDidOutput((text) => parser.push(text));
     const uri = vscode.Uri.file(options.dockerfile);
     this.diagnostics.delete(uri);
     const finished = pty.exited.then((ended) => {
@@ -121,7 +121,7 @@ export class BuildRunner implements vscode.Disposable {
         progress.report({ message: `${p.done}/${p.total}${p.current ? ` ${p.current}` : ''}`, increment: Math.max(0, percent - shown) });
         shown = Math.max(shown, percent);
       };
-      const writes = build.pty.onDidWrite(report);
+      const writes = build.pty.onDidOutput(report);
       const cancel = token.onCancellationRequested(() => build.pty.close());
       return ended.then(
         () => undefined,

@@ -116,6 +116,7 @@ export function registerBuildTasks(runner: BuildRunner): vscode.Disposable[] {
       resolveTask: (task) => resolveWith(task, async (definition, folder) => {
         const build = await runner.prepare(buildOptionsFromDefinition(definition, folder));
         void runner.showProgress(build, `${task.name}`);
+        build.pty.start();
         return build.pty;
       }),
     }),

@@ -23,6 +23,9 @@ describe('Build Image (UI)', function () {
     const settings = path.join(workbench.userDataDir, 'User', 'settings.json');
     const current = fs.existsSync(settings) ? (JSON.parse(fs.readFileSync(settings, 'utf8')) as Record<string, unknown>) : {};
     fs.writeFileSync(settings, JSON.stringify({ ...current, 'berth.dockerPath': '/usr/bin/docker' }, null, 2));
+    // The workbench reads user settings at start: reload it so the setting is there before any build.
+    await workbench.page.reload({ waitUntil: 'domcontentloaded' });
+    await workbench.page.locator('.part.activitybar').waitFor({ timeout: 60_000 });
   });
 
   afterEach(async function () {
