@@ -60,7 +60,8 @@ export async function buildImage(ctx: CommandContext, ...args: unknown[]): Promi
   if (request?.options) options = { ...remembered, ...request.options, dockerfile: file, ...(request.stage ? { target: request.stage } : {}) };
   else options = await askBuildOptions(remembered, read.text, request?.stage);
   if (!options) return undefined;
-  await ctx.build.memory.remember(options);
+  // Not awaited: the workspace state is written while the build runs.
+  void ctx.build.memory.remember(options);
   return runBuild(ctx, options);
 }
 
@@ -74,17 +75,26 @@ export async function runBuild(ctx: CommandContext, options: BuildOptions): Prom
   const ended = new Promise<BuildResult | undefined>((resolve) => {
     void build.finished.then(resolve);
     taskEnded = vscode.tasks.onDidEndTask((e) => {
-      // A task that ends without its process (terminated before it started) resolves undefined.
-      if ((e.execution.task.definition as { runId?: string }).runId === runId && e.execution.task.definition.type === BUILD_TASK_TYPE && !build.pty.ended) resolve(undefined);
+      if ((e.execution.task.definition as { runId?: string }).runId !== runId || e.execution.task.definition.type !== BUILD_TASK_TYPE || build.pty.ended) return;
+      // Terminated, perhaps before VS Code opened its terminal (and so without calling close()): stop the CLI.
+      build.pty.close();
+      resolve(undefined);
     });
   });
   void ctx.build.runner.showProgress(build, title, ended);
   let result: BuildResult | undefined;
   try {
-    // The CLI starts now; the task's terminal shows its output once VS Code has made it.
+    // The CLI starts now; the task's terminal shows its output once VS Code has made it, which
+    // can take longer than a cached build: the result does not wait for that.
     build.pty.start();
-    await vscode.tasks.executeTask(task);
-    result = await ended;
+    const notStarted = Promise.resolve(vscode.tasks.executeTask(task)).then(
+      () => new Promise<never>(() => undefined),
+      (error: unknown) => {
+        build.pty.close();
+        throw error;
+      },
+    );
+    result = await Promise.race([ended, notStarted]);
   } finally {
     taskEnded?.dispose();
   }
