@@ -84,9 +84,8 @@ export async function runBuild(ctx: CommandContext, options: BuildOptions): Prom
   void ctx.build.runner.showProgress(build, title, ended);
   let result: BuildResult | undefined;
   try {
-    // The CLI starts now; the task's terminal shows its output once VS Code has made it, which
-    // can take longer than a cached build: the result does not wait for that.
-    build.pty.start();
+    // The CLI starts when VS Code opens the task's terminal (starting it earlier saves that round
+    // trip, but a task terminated before its terminal opened would then leave the CLI running).
     const notStarted = Promise.resolve(vscode.tasks.executeTask(task)).then(
       () => new Promise<never>(() => undefined),
       (error: unknown) => {

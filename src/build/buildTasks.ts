@@ -116,7 +116,6 @@ export function registerBuildTasks(runner: BuildRunner): vscode.Disposable[] {
       resolveTask: (task) => resolveWith(task, async (definition, folder) => {
         const build = await runner.prepare(buildOptionsFromDefinition(definition, folder));
         void runner.showProgress(build, `${task.name}`);
-        build.pty.start();
         return build.pty;
       }),
     }),
