@@ -81,6 +81,13 @@ export default tseslint.config(
   ),
   // The log view's page runs in the webview: its own files and the pure protocol, ANSI and record modules.
   pure(['src/webview/logs/**/*.ts'], '^(?!\\.\\./\\.\\./logs/(ansi|logProtocol|logRecord)$|\\./\\w+$)\\.', 'The webview imports only the log protocol, ANSI and record modules.'),
+  // The build cores (arguments, BuildKit's progress, steps to lines, run arguments): the engine's and
+  // the Dockerfile parser's types and each other; the parser itself is reached through its door.
+  pure(
+    ['src/build/buildArgs.ts', 'src/build/buildDefaults.ts', 'src/build/buildFailures.ts', 'src/build/buildProgress.ts', 'src/build/buildSteps.ts', 'src/build/builderChoice.ts', 'src/build/runArgs.ts', 'src/build/historyLines.ts'],
+    '^(?!\\./(buildArgs|buildDefaults|buildFailures|buildProgress|buildSteps|builderChoice|runArgs|historyLines)$|\\.\\./language/|\\.\\./engine/\\w+$)\\.',
+    'The build cores are pure: they import the engine, the language cores and each other only.',
+  ),
   pure(['src/commands/lifecycleStates.ts'], '^(?!\\.\\./engine/\\w+$)\\.', 'lifecycleStates.ts imports only the engine.'),
   pure(['src/compose/composeCli.ts', 'src/compose/composeTargets.ts'], '^(?!\\./composeCli$)\\.', 'The compose argument builders are pure.'),
   // The stats panel: what runs in its webview (src/webview/stats, and src/shared which the host shares with

@@ -44,6 +44,8 @@ export const Config = {
   },
   /** `berth.logs.tail`: lines a log view starts with, or `all`. */
   logsTail: (): number | 'all' => parseTailSetting(section().get<unknown>('logs.tail')),
+  /** `berth.dockerPath`: the docker CLI builds and runs use; machine-scoped, so only the user's own value counts. */
+  dockerPath: (): string => text(restricted('dockerPath')) || 'docker',
   composeCodeLens: (): boolean => section().get<boolean>('compose.codeLens', true),
   /** `berth.compose.detectByContent`: a YAML file whose top-level `services:` maps service definitions opens as compose. */
   composeDetectByContent: (scope?: vscode.Uri): boolean => vscode.workspace.getConfiguration('berth', scope).get<boolean>('compose.detectByContent', true),

@@ -1,6 +1,7 @@
 /** Wires Berth's modules together; owns nothing but their disposables. */
 import * as vscode from 'vscode';
 import { createApi, type BerthApi } from './api';
+import { BuildFeature } from './build/buildFeature';
 import { registerCommands } from './commands/registerCommands';
 import { registerComposeCodeLens } from './compose/composeCodeLens';
 import { editorComposeHost } from './compose/composeEditorHost';
@@ -29,6 +30,7 @@ export function activate(context: vscode.ExtensionContext): BerthApi {
   const composeOptions = { ...imageOptions, hostFor: editorComposeHost, detectByContent: Config.composeDetectByContent };
   const dockerfileOptions = { ...imageOptions, lintSettings: Config.dockerfileLintSettings };
   const stats = new StatsPanels(session, context.extensionUri, log);
+  const build = new BuildFeature(session, log, context.workspaceState);
 
   context.subscriptions.push(
     log,
@@ -36,7 +38,8 @@ export function activate(context: vscode.ExtensionContext): BerthApi {
     explorer,
     new SecurityDecorations(session),
     createEngineStatusBar(session),
-    ...registerCommands({ session, explorer, log, compose: new ComposeRunner(log), inspectDocuments, stats }),
+    build,
+    ...registerCommands({ session, explorer, log, compose: new ComposeRunner(log), inspectDocuments, stats, build }),
     ...registerInspectDocuments(inspectDocuments),
     stats,
     session.onEachConnection((scope) => images.attach(scope)),

@@ -80,6 +80,9 @@ export const Commands = {
   engineSwitch: 'berth.engine.switch',
   engineRetry: 'berth.engine.retry',
   showLog: 'berth.showLog',
+  buildImage: 'berth.build.image',
+  buildStage: 'berth.build.stage',
+  runImage: 'berth.image.run',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];

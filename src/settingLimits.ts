@@ -15,5 +15,5 @@ export function requestTimeoutMs(value: unknown): number {
  * `berth.*` settings a workspace must not set unless it is trusted: they choose the engine (a cloned
  * repository could point Berth at `tcp://attacker:2375`) or the files Compose reads.
  */
-export const RESTRICTED_SETTINGS = ['host', 'context', 'requestTimeout', 'compose.files'] as const;
+export const RESTRICTED_SETTINGS = ['host', 'context', 'requestTimeout', 'compose.files', 'dockerPath'] as const;
 export type RestrictedSetting = (typeof RESTRICTED_SETTINGS)[number];

@@ -15,6 +15,7 @@ import { Views } from '../../src/ids';
 import { TEST_IMAGE, docker, waitFor } from '../../test/support/docker';
 import { startUnixProxy } from '../../test/support/socketProxy';
 import { statsBench, type StatsBenchResult } from './stats';
+import { cachedRebuilds, type CachedRebuildTimes } from './buildBench';
 
 export interface HostBenchResult {
   activationMs: number;
@@ -28,6 +29,8 @@ export interface HostBenchResult {
   refreshImagesMs?: number[];
   refreshVolumesMs?: number[];
   stats?: StatsBenchResult;
+  /** A rebuild with every step cached, through Berth and through the CLI. */
+  cachedRebuild?: CachedRebuildTimes;
 }
 
 const BENCH_LABEL = 'berth.bench';
@@ -148,6 +151,11 @@ export async function run(): Promise<void> {
     await vscode.commands.executeCommand('berth.containers.focus');
     await waitFor('connected', () => api.engineState().kind === 'connected', 30_000);
     result.stats = await statsBench(api, Number(process.env.BERTH_BENCH_STATS_SECONDS || 60), Number(process.env.BERTH_BENCH_STATS_ROUNDS || 3));
+  }
+  if (process.env.BERTH_BENCH_MODE === 'full' || process.env.BERTH_BENCH_MODE === 'build') {
+    await vscode.commands.executeCommand('berth.containers.focus');
+    await waitFor('connected', () => api.engineState().kind === 'connected', 30_000);
+    result.cachedRebuild = await cachedRebuilds(Number(process.env.BERTH_BENCH_BUILD_ROUNDS || 10));
   }
   writeFileSync(process.env.BERTH_BENCH_OUT!, JSON.stringify(result));
   if (process.env.BERTH_TEST_REPORT) {

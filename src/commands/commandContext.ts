@@ -1,5 +1,6 @@
 /** What command handlers get: passed explicitly, no global service object. */
 import type * as vscode from 'vscode';
+import type { BuildFeature } from '../build/buildFeature';
 import type { ComposeRunner } from '../compose/composeRunner';
 import type { EngineSession } from '../engineSession';
 import type { Explorer } from '../explorer/explorer';
@@ -14,6 +15,7 @@ export interface CommandContext {
   compose: ComposeRunner;
   inspectDocuments: InspectDocuments;
   stats: StatsShow;
+  build: BuildFeature;
 }
 
 /** A handler serves the context menu `(node)`, multi-select `(node, nodes)` and the palette `()`. */

@@ -32,6 +32,7 @@ import { pruneNetworks, removeNetwork } from './removeNetwork';
 import { showStats, showStatsForAll } from './showStats';
 import { switchEngine } from './switchEngine';
 import { logCommandHandlers } from '../logs/showLogs';
+import { buildHandlers } from '../build/buildFeature';
 
 const handlers: Record<CommandId, CommandHandler> = {
   [Commands.containersRefresh]: (ctx) => ctx.explorer.refresh(Views.containers),
@@ -112,6 +113,7 @@ const handlers: Record<CommandId, CommandHandler> = {
   [Commands.engineRetry]: (ctx) => ctx.session.retry(),
   [Commands.showLog]: (ctx) => ctx.log.show(),
   ...logCommandHandlers,
+  ...buildHandlers,
 };
 
 export function describeFailure(error: unknown): string {

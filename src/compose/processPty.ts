@@ -17,6 +17,8 @@ export interface ProcessResult {
 /** Output kept for messages: enough for Compose's last lines, bounded whatever the process prints. */
 const KEPT_OUTPUT_CHARS = 64 * 1024;
 const CTRL_C = '\x03';
+/** Output held for a terminal that has not opened yet: a cached build prints a few KiB. */
+const EARLY_OUTPUT_CHARS = 1024 * 1024;
 
 /** The smallest `vscode.Event`: listeners in a set, disposable. */
 class Emitter<T> {
@@ -36,7 +38,13 @@ export class ProcessPty implements vscode.Pseudoterminal {
   private readonly closes = new Emitter<number>();
   readonly onDidWrite = this.writes.event;
   readonly onDidClose = this.closes.event;
+  private readonly outputs = new Emitter<string>();
+  /** The process's output as it arrives, also before a terminal shows it (for readers such as a progress parser). */
+  readonly onDidOutput = this.outputs.event;
   private child: ChildProcess | undefined;
+  /** VS Code ignores writes before open(): output of a process started early waits here (bounded). */
+  private opened = false;
+  private early = '';
   private kept = '';
   private settle: (result: ProcessResult) => void = () => undefined;
   /** Resolves when the process has ended (or could not start); never rejects. */
@@ -47,6 +55,8 @@ export class ProcessPty implements vscode.Pseudoterminal {
     private readonly command: string,
     private readonly args: readonly string[],
     private readonly cwd: string,
+    /** The process's environment; the extension host's own when undefined. */
+    private readonly env?: NodeJS.ProcessEnv,
   ) {}
 
   /** The result once the process has ended, else undefined. */
@@ -54,9 +64,22 @@ export class ProcessPty implements vscode.Pseudoterminal {
     return this.result;
   }
 
+  /** Shows what a process started early has printed so far, and starts it unless start() did. */
   open(): void {
+    this.opened = true;
+    if (this.early !== '') this.writes.fire(this.early);
+    this.early = '';
+    if (this.result) this.closes.fire(this.result.code);
+    else this.start();
+  }
+
+  /**
+   * Starts the process now, before VS Code has made the terminal (a round trip to the window that
+   * would otherwise delay every run); its output is shown when the terminal opens.
+   */
+  start(): void {
     if (this.child || this.result) return;
-    const child = spawn(this.command, [...this.args], { cwd: this.cwd, shell: false, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(this.command, [...this.args], { cwd: this.cwd, ...(this.env ? { env: this.env } : {}), shell: false, stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
     for (const stream of [child.stdout, child.stderr]) {
       const decoder = new StringDecoder('utf8');
@@ -77,20 +100,25 @@ export class ProcessPty implements vscode.Pseudoterminal {
 
   /** The terminal was closed or the task terminated: stop the process. */
   close(): void {
-    if (!this.result) this.child?.kill('SIGTERM');
+    if (this.result) return;
+    if (this.child) this.child.kill('SIGTERM');
+    else this.finish(1);
   }
 
   private show(text: string): void {
     if (text === '') return;
     this.kept = (this.kept + text).slice(-KEPT_OUTPUT_CHARS);
-    this.writes.fire(text.replace(/\r?\n/g, '\r\n'));
+    this.outputs.fire(text);
+    const terminalText = text.replace(/\r?\n/g, '\r\n');
+    if (this.opened) this.writes.fire(terminalText);
+    else this.early = (this.early + terminalText).slice(-EARLY_OUTPUT_CHARS);
   }
 
   private finish(code: number): void {
     if (this.result) return;
     this.result = { code, output: this.kept };
     this.settle(this.result);
-    this.closes.fire(code);
+    if (this.opened) this.closes.fire(code);
   }
 }
 

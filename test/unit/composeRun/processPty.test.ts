@@ -36,6 +36,31 @@ describe('ProcessPty', () => {
     assert.equal(existsSync(marker), false);
   });
 
+  it('starts before its terminal opens: output and the end wait for open(), readers see the output at once', async () => {
+    const pty = new ProcessPty(node, script('console.log("early"); process.exitCode = 4'), dir);
+    const written: string[] = [];
+    const read: string[] = [];
+    const closed: number[] = [];
+    pty.onDidWrite((text) => written.push(text));
+    pty.onDidOutput((text) => read.push(text));
+    pty.onDidClose((code) => closed.push(code));
+    pty.start();
+    const result = await pty.exited;
+    assert.equal(result.code, 4);
+    assert.deepEqual(read, ['early\n']);
+    assert.deepEqual(written, [], 'VS Code ignores writes before open()');
+    assert.deepEqual(closed, []);
+    pty.open();
+    assert.deepEqual(written, ['early\r\n']);
+    assert.deepEqual(closed, [4]);
+  });
+
+  it('ends at once when its terminal closes before the process started', async () => {
+    const pty = new ProcessPty(node, script('console.log("never")'), dir);
+    pty.close();
+    assert.equal((await pty.exited).code, 1);
+  });
+
   it('shows output with terminal line ends, keeps a bounded tail, and reports the exit code', async () => {
     const pty = new ProcessPty(node, script('console.error("from stderr"); for (let i = 0; i < 5000; i++) console.log("line " + i + " " + "x".repeat(40)); console.log("no such service: web"); process.exitCode = 3'), dir);
     const { written } = started(pty);

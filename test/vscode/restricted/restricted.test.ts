@@ -88,7 +88,7 @@ describe('Restricted Mode: nothing runs workspace content', function () {
       `services:\n  web:\n    image: ${TEST_IMAGE}\n    build: .\n    labels:\n      ${TEST_LABEL}: "${runId}"\n      berth.restricted.test: "1"\n` +
         '    environment:\n      TOKEN: "${BERTH_TEST_REPORT}"\n      FALLBACK: "${BERTH_SURELY_UNSET_VARIABLE:-fallback-value}"\n',
     );
-    writeFileSync(path.join(dir, 'Dockerfile'), `FROM ${TEST_IMAGE}\nRUN touch /built\n`);
+    writeFileSync(path.join(dir, 'Dockerfile'), `FROM ${TEST_IMAGE} AS base\nRUN touch /built\n`);
     writeFileSync(path.join(dir, 'other.yaml'), 'services:\n  intruder:\n    image: berth-test/intruder\n');
   });
   after(() => {
@@ -114,6 +114,30 @@ describe('Restricted Mode: nothing runs workspace content', function () {
     assert.equal(events, '', 'the engine saw activity while the commands refused');
     assert.equal(await docker(['ps', '-aq', '--filter', 'label=berth.restricted.test=1']), '', 'a container was created');
     assert.equal(await docker(['images', '-q', '--filter', 'label=berth.restricted.test=1']), '', 'an image was built');
+  });
+
+  it('refuses every build and run command, offers no build lens, and the engine sees nothing', async () => {
+    await activateBerth();
+    const dockerfile = vscode.Uri.file(path.join(dir, 'Dockerfile'));
+    const since = (Date.now() / 1000).toFixed(3);
+    const calls: [string, unknown][] = [
+      [Commands.buildImage, dockerfile],
+      [Commands.buildImage, { dockerfile, options: { tags: [`berth-test/restricted-${runId}:x`] } }],
+      [Commands.buildStage, { uri: dockerfile, stage: 'base' }],
+      [Commands.runImage, { image: TEST_IMAGE, options: { labels: ['berth.restricted.test=1'] } }],
+      [Commands.runImage, TEST_IMAGE],
+    ];
+    for (const [command, arg] of calls) {
+      const result = await vscode.commands.executeCommand(command, arg);
+      assert.ok(isCommandFailure(result), `${command} did not refuse: it returned ${JSON.stringify(result)}`);
+      assert.equal(result.refused, true, `${command} failed instead of refusing: ${result.message}`);
+      assert.match(result.message, /is not run in Restricted Mode: it executes this workspace's files\. Trust the folder first \(Workspaces: Manage Workspace Trust\)/);
+    }
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(dockerfile));
+    const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', dockerfile)) ?? [];
+    assert.deepEqual(lenses.filter((l) => l.command?.command === Commands.buildStage), []);
+    const until = (Date.now() / 1000).toFixed(3);
+    assert.equal(await docker(['events', '--since', since, '--until', until, '--format', '{{.Type}} {{.Action}}']), '', 'the engine saw activity');
   });
 
   it('shows the merged config without the environment\'s values or the workspace\'s -f list', async () => {
