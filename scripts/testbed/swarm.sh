@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # A real three-node swarm on this one machine, for the swarm tests only: node 1 and node 2 are
-# managers, node 3 a worker. Each node is its own dockerd (own data root, exec root, pid file,
+# managers, node 3 a worker; node 4 is a spare engine in no swarm, for initialize and leave. Each node is its own dockerd (own data root, exec root, pid file,
 # socket, containerd and iptables) inside its own network namespace and UTS namespace (so each has
 # its own hostname). The nodes reach each other through veth pairs on a bridge that lives in a
 # namespace of its own, on a subnet that exists only in these namespaces. The testbed's engine,
@@ -8,7 +8,7 @@
 #   swarm.sh up     tear down any leftover, start the nodes, load the test image, form the swarm;
 #                   prints KEY=value lines (also written to $BERTH_TESTBED/swarm.env)
 #   swarm.sh down   leave the swarm, stop every node, delete the namespaces and folders
-#   swarm.sh status exit 0 when all three nodes answer, 3 when not
+#   swarm.sh status exit 0 when all four engines answer, 3 when not
 # Needs root, iproute2 and util-linux (nsenter, unshare); setup.sh installs them.
 set -euo pipefail
 # shellcheck source=lib.sh
@@ -19,7 +19,7 @@ DIR="${BERTH_SWARM_DIR:-/tmp/berth-swarm}"
 PREFIX=berthsw
 HUB="$PREFIX-hub"
 SUBNET=10.123.0
-NODES=(1 2 3)
+NODES=(1 2 3 4)
 IMAGE=berth-test/busybox:latest
 # A second tag of the same image, for rolling-update tests.
 IMAGE_V2=berth-test/busybox:v2
@@ -149,7 +149,7 @@ up() {
     echo "BERTH_SWARM_IMAGE=$IMAGE"
     echo "BERTH_SWARM_IMAGE_V2=$IMAGE_V2"
   } | tee "$ENV_FILE"
-  log "swarm of 3 nodes ready in $(( $(now_s) - t0 ))s"
+  log "swarm of 3 nodes (and a spare engine) ready in $(( $(now_s) - t0 ))s"
 }
 
 # Stops one node: SIGTERM, then SIGKILL (and its containerd) if it does not end in time.
@@ -198,7 +198,7 @@ down() {
 status() {
   local n
   for n in "${NODES[@]}"; do answers "$n" || { echo "node $n does not answer"; return 3; }; done
-  echo "all three nodes answer"
+  echo "all four engines answer"
 }
 
 case "${1:-}" in

@@ -1,6 +1,7 @@
 /**
  * The three-node swarm the swarm tests run against (scripts/testbed/swarm.sh): node 1 and 2 are
- * managers, node 3 a worker, each a real dockerd in its own network namespace. A suite starts it
+ * managers, node 3 a worker, node 4 a spare engine in no swarm; each a real dockerd in its own
+ * network namespace. A suite starts it
  * once in `before` and stops it in `after`; the testbed engine is never part of it.
  */
 import { execFile } from 'node:child_process';
@@ -20,6 +21,8 @@ export interface SwarmNodeInfo {
 
 export interface TestSwarm {
   nodes: readonly [SwarmNodeInfo, SwarmNodeInfo, SwarmNodeInfo];
+  /** A fourth engine in no swarm, for initialize and leave. */
+  spare: SwarmNodeInfo;
   image: string;
   /** A second tag of the same image on every node, for rolling updates. */
   imageV2: string;
@@ -55,6 +58,7 @@ export async function startSwarm(): Promise<TestSwarm> {
   };
   return {
     nodes: [node(1), node(2), node(3)],
+    spare: node(4),
     image: need('BERTH_SWARM_IMAGE'),
     imageV2: need('BERTH_SWARM_IMAGE_V2'),
     stop: async () => {
@@ -71,4 +75,14 @@ export function hostInterfaces(): string[] {
 /** The network namespaces that exist, to check a teardown deleted its own. */
 export function networkNamespaces(): string[] {
   return fs.existsSync('/run/netns') ? fs.readdirSync('/run/netns').sort() : [];
+}
+
+/** The docker CLI against one node (arguments as an array). */
+export function nodeDocker(node: SwarmNodeInfo, args: readonly string[], timeoutMs = 60_000): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile('/usr/bin/docker', ['-H', node.host, ...args], { timeout: timeoutMs, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+      if (error) reject(new Error(`docker -H ${node.host} ${args.join(' ')} failed: ${stderr || error.message}`));
+      else resolve(stdout.trim());
+    });
+  });
 }

@@ -1,0 +1,155 @@
+/** Labels, descriptions, icons, context values and tooltips of the Swarm view's rows. Pure, so it is unit-tested. */
+import type { SwarmNode, SwarmSecretLike, SwarmService, SwarmTask } from '../engine/swarm/swarmTypes';
+import { escapeMarkdown, markdownCode } from '../explorer/shared/markdownText';
+import { replicaCount, taskIsTerminal, updateInProgress, updateProblem, type ReplicaCount } from './swarmModel';
+
+/** A codicon id and an optional theme colour id. */
+export interface SwarmIcon {
+  id: string;
+  color?: string;
+}
+
+/** `3s`, `5m`, `2h`, `4d`: how long ago, for task rows. */
+export function age(since: Date | undefined, now: number): string {
+  if (!since) return '';
+  const s = Math.max(0, Math.round((now - since.getTime()) / 1000));
+  if (s < 60) return `${s}s`;
+  if (s < 3600) return `${Math.floor(s / 60)}m`;
+  if (s < 86_400) return `${Math.floor(s / 3600)}h`;
+  return `${Math.floor(s / 86_400)}d`;
+}
+
+/** `8080:80/tcp (host)`: published:target, with the mode when it is not the routing mesh. */
+export function portText(p: SwarmService['ports'][number]): string {
+  const published = p.publishedPort !== undefined ? `${p.publishedPort}:` : '';
+  return `${published}${p.targetPort}/${p.protocol}${p.publishMode === 'host' ? ' (host)' : ''}`;
+}
+
+export function serviceDescription(s: SwarmService, count: ReplicaCount): string {
+  const mode = s.mode === 'replicated' ? '' : `${s.mode} · `;
+  const ports = s.ports.length > 0 ? ` · ${s.ports.map(portText).join(', ')}` : '';
+  const update = updateInProgress(s) ? ` · ${s.updateStatus?.state === 'updating' ? 'updating' : 'rolling back'}…` : '';
+  return `${mode}${count.running}/${count.desired} · ${s.image}${ports}${update}`;
+}
+
+export function serviceIcon(s: SwarmService, count: ReplicaCount): SwarmIcon {
+  if (updateProblem(s)) return { id: 'warning', color: 'charts.orange' };
+  if (updateInProgress(s)) return { id: 'sync', color: 'charts.blue' };
+  if (count.desired === 0) return { id: 'circle-outline', color: 'disabledForeground' };
+  if (count.running >= count.desired) return { id: 'pass-filled', color: 'charts.green' };
+  return { id: 'circle-large-outline', color: 'charts.yellow' };
+}
+
+/** `swarmService.replicated` or `.global`, plus `.updating`: menus offer Scale only for replicated ones. */
+export function serviceContextValue(s: SwarmService): string {
+  const kind = s.mode === 'replicated' ? 'replicated' : 'global';
+  return `swarmService.${kind}${s.stack ? '.stack' : ''}${updateInProgress(s) ? '.updating' : ''}`;
+}
+
+export function serviceTooltip(s: SwarmService, tasks: readonly SwarmTask[] | undefined): string {
+  const count = replicaCount(s, tasks);
+  const lines = [
+    `**${escapeMarkdown(s.name)}**`,
+    '',
+    `Mode: ${s.mode}${s.replicas !== undefined ? ` (${s.replicas} replicas)` : ''} · ${count.running}/${count.desired} running`,
+    `Image: ${escapeMarkdown(s.image)}`,
+  ];
+  if (s.stack) lines.push(`Stack: ${escapeMarkdown(s.stack)}`);
+  if (s.ports.length > 0) lines.push(`Ports: ${s.ports.map((p) => escapeMarkdown(portText(p))).join(', ')}`);
+  lines.push(`Endpoint: ${s.endpointMode}${s.virtualIps.length > 0 ? ` · virtual IPs ${s.virtualIps.map((v) => escapeMarkdown(v.addr)).join(', ')}` : ''}`);
+  const u = s.updateConfig;
+  if (u) lines.push(`Updates: ${u.parallelism} at a time, ${u.delayMs / 1000}s apart, ${u.order}, on failure ${escapeMarkdown(u.failureAction)}`);
+  if (s.updateStatus) lines.push(`Last update: ${escapeMarkdown(s.updateStatus.state)}${s.updateStatus.message ? ` — ${escapeMarkdown(s.updateStatus.message)}` : ''}`);
+  const labels = Object.entries(s.labels);
+  if (labels.length > 0) lines.push(`Labels: ${labels.map(([k, v]) => markdownCode(`${k}=${v}`)).join(', ')}`);
+  lines.push(`ID: ${escapeMarkdown(s.id.slice(0, 12))}`);
+  return lines.join('  \n');
+}
+
+/** `slot 2 · berthsw-n3`, or the node alone for a global service's task. */
+export function taskLabel(t: SwarmTask, hostnames: ReadonlyMap<string, string>): string {
+  const node = t.nodeId ? hostnames.get(t.nodeId) ?? t.nodeId.slice(0, 12) : 'not placed yet';
+  return t.slot !== undefined ? `${t.slot} · ${node}` : node;
+}
+
+/** `running 5m`, or `shutdown (desired shutdown) 2m · error text`. */
+export function taskDescription(t: SwarmTask, now: number): string {
+  const desired = t.desiredState !== t.state ? ` → ${t.desiredState}` : '';
+  const error = t.error ? ` · ${t.error}` : '';
+  return `${t.state}${desired} ${age(t.since, now)}${error}`.trim();
+}
+
+export function taskIcon(t: SwarmTask): SwarmIcon {
+  if (t.state === 'running') return t.desiredState === 'running' ? { id: 'vm-running', color: 'charts.green' } : { id: 'vm-active', color: 'charts.yellow' };
+  if (t.state === 'failed' || t.state === 'rejected' || t.error) return { id: 'error', color: 'charts.red' };
+  if (taskIsTerminal(t)) return { id: 'vm-outline', color: 'disabledForeground' };
+  return { id: 'loading~spin', color: 'charts.yellow' };
+}
+
+export function taskTooltip(t: SwarmTask, hostnames: ReadonlyMap<string, string>): string {
+  const lines = [
+    `**Task ${escapeMarkdown(t.id.slice(0, 12))}**`,
+    '',
+    `Node: ${escapeMarkdown(t.nodeId ? hostnames.get(t.nodeId) ?? t.nodeId : 'not placed yet')}`,
+    `State: ${escapeMarkdown(t.state)} (desired ${escapeMarkdown(t.desiredState)})${t.since ? ` since ${t.since.toLocaleString()}` : ''}`,
+    `Image: ${escapeMarkdown(t.image)}`,
+  ];
+  if (t.message) lines.push(`Message: ${escapeMarkdown(t.message)}`);
+  if (t.error) lines.push(`Error: ${escapeMarkdown(t.error)}`);
+  if (t.containerId) lines.push(`Container: ${escapeMarkdown(t.containerId.slice(0, 12))}`);
+  return lines.join('  \n');
+}
+
+export function nodeLabel(n: SwarmNode): string {
+  return n.hostname || n.id.slice(0, 12);
+}
+
+/** `leader · manager · active · ready · 20.10.24 · zone=a`. */
+export function nodeDescription(n: SwarmNode): string {
+  const role = n.leader ? 'leader' : n.role === 'manager' ? `manager${n.reachability && n.reachability !== 'reachable' ? ` (${n.reachability})` : ''}` : 'worker';
+  const labels = Object.entries(n.labels).map(([k, v]) => (v === '' ? k : `${k}=${v}`));
+  return [role, n.availability, n.state, n.engineVersion, ...labels].filter(Boolean).join(' · ');
+}
+
+export function nodeIcon(n: SwarmNode): SwarmIcon {
+  if (n.state !== 'ready') return { id: 'debug-disconnect', color: 'charts.red' };
+  if (n.availability === 'drain') return { id: 'arrow-circle-down', color: 'charts.orange' };
+  if (n.availability === 'pause') return { id: 'debug-pause', color: 'charts.yellow' };
+  return n.leader ? { id: 'star-full', color: 'charts.green' } : { id: 'server', color: 'charts.green' };
+}
+
+/** `swarmNode.<role>.<availability>.<state>`: menus offer Promote to workers, Drain to active nodes, Remove to down ones. */
+export function nodeContextValue(n: SwarmNode): string {
+  return `swarmNode.${n.role}.${n.availability}.${n.state}${n.leader ? '.leader' : ''}${Object.keys(n.labels).length > 0 ? '.labelled' : ''}`;
+}
+
+export function nodeTooltip(n: SwarmNode): string {
+  const labels = Object.entries(n.labels);
+  return [
+    `**${escapeMarkdown(nodeLabel(n))}**${n.leader ? ' (leader)' : ''}`,
+    '',
+    `Role: ${escapeMarkdown(n.role)}${n.reachability ? ` · ${escapeMarkdown(n.reachability)}` : ''}`,
+    `Availability: ${escapeMarkdown(n.availability)} · Status: ${escapeMarkdown(n.state)}`,
+    `Address: ${escapeMarkdown(n.addr)} · Engine ${escapeMarkdown(n.engineVersion)}`,
+    ...(labels.length > 0 ? [`Labels: ${labels.map(([k, v]) => markdownCode(`${k}=${v}`)).join(', ')}`] : []),
+    `ID: ${escapeMarkdown(n.id.slice(0, 12))}`,
+  ].join('  \n');
+}
+
+/** `used by web, api` or `unused`. */
+export function secretDescription(users: readonly SwarmService[]): string {
+  return users.length === 0 ? 'unused' : `used by ${users.map((s) => s.name).join(', ')}`;
+}
+
+export function secretTooltip(kind: 'secret' | 'config', s: SwarmSecretLike, users: readonly SwarmService[]): string {
+  const labels = Object.entries(s.labels);
+  return [
+    `**${escapeMarkdown(s.name)}** (${kind})`,
+    '',
+    ...(kind === 'secret' ? ['The value is write-only: the engine never sends it back.'] : []),
+    `Created: ${s.createdAt?.toLocaleString() ?? 'unknown'}`,
+    `Used by: ${users.length === 0 ? 'no service' : users.map((u) => escapeMarkdown(u.name)).join(', ')}`,
+    ...(labels.length > 0 ? [`Labels: ${labels.map(([k, v]) => markdownCode(`${k}=${v}`)).join(', ')}`] : []),
+    `ID: ${escapeMarkdown(s.id.slice(0, 12))}`,
+  ].join('  \n');
+}
