@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { planForKeys, swarmEventKey } from '../../../src/engine/swarm/swarmEvents';
-import { toSwarmTask } from '../../../src/engine/swarm/swarmMapping';
-import type { SwarmTask } from '../../../src/engine/swarm/swarmTypes';
-import { ServiceUpdatePoll } from '../../../src/engine/swarm/updatePoll';
+import { planForKeys, swarmEventKey } from '../../../src/engine/swarmEvents';
+import { toSwarmTask } from '../../../src/engine/swarmMapping';
+import type { SwarmTask } from '../../../src/engine/swarmTypes';
+import { ServiceUpdatePoll } from '../../../src/engine/swarmUpdatePoll';
 import type { EngineEvent } from '../../../src/engine/types';
 import { rawTask } from './fixtures';
 

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { engineDate, imageWithoutDigest, toSwarmNode, toSwarmService, toSwarmStatus, toSwarmTask } from '../../../src/engine/swarm/swarmMapping';
-import type { SwarmService, SwarmTask } from '../../../src/engine/swarm/swarmTypes';
+import { engineDate, imageWithoutDigest, toSwarmNode, toSwarmService, toSwarmStatus, toSwarmTask } from '../../../src/engine/swarmMapping';
+import type { SwarmService, SwarmTask } from '../../../src/engine/swarmTypes';
 import { rawService, rawTask } from './fixtures';
-import { groupByStack, replicaCount, servicesUsing, sortNodes, updateInProgress, updateProblem, visibleTasks } from '../../../src/swarm/swarmModel';
+import { groupByStack, replicaCount, servicesUsing, sortNodes, updateInProgress, updateProblem, visibleTasks } from '../../../src/explorer/swarm/swarmModel';
 
 const service = (over: Parameters<typeof rawService>[0]): SwarmService => toSwarmService(rawService(over));
 const task = (over: Parameters<typeof rawTask>[0]): SwarmTask => toSwarmTask(rawTask(over));

@@ -1,23 +1,11 @@
 /** Labels, descriptions, icons, context values and tooltips of the Swarm view's rows. Pure, so it is unit-tested. */
-import type { SwarmNode, SwarmSecretLike, SwarmService, SwarmTask } from '../engine/swarm/swarmTypes';
-import { escapeMarkdown, markdownCode } from '../explorer/shared/markdownText';
+import type { SwarmNode, SwarmSecretLike, SwarmService, SwarmTask } from '../../engine/swarmTypes';
+import { markdownCode } from '../shared/markdownText';
+import { count as countOf, escapeMarkdown, type IconSpec, type Row } from '../shared/rowPresentation';
 import { replicaCount, taskIsTerminal, updateInProgress, updateProblem, type ReplicaCount } from './swarmModel';
+import type { SecretResource, SectionResource, ServiceResource, StackResource, TaskResource } from './swarmTreeModel';
 
-/** A codicon id and an optional theme colour id. */
-export interface SwarmIcon {
-  id: string;
-  color?: string;
-}
-
-/** `3s`, `5m`, `2h`, `4d`: how long ago, for task rows. */
-export function age(since: Date | undefined, now: number): string {
-  if (!since) return '';
-  const s = Math.max(0, Math.round((now - since.getTime()) / 1000));
-  if (s < 60) return `${s}s`;
-  if (s < 3600) return `${Math.floor(s / 60)}m`;
-  if (s < 86_400) return `${Math.floor(s / 3600)}h`;
-  return `${Math.floor(s / 86_400)}d`;
-}
+type SwarmIcon = IconSpec;
 
 /** `8080:80/tcp (host)`: published:target, with the mode when it is not the routing mesh. */
 export function portText(p: SwarmService['ports'][number]): string {
@@ -72,11 +60,14 @@ export function taskLabel(t: SwarmTask, hostnames: ReadonlyMap<string, string>):
   return t.slot !== undefined ? `${t.slot} · ${node}` : node;
 }
 
-/** `running 5m`, or `shutdown (desired shutdown) 2m · error text`. */
-export function taskDescription(t: SwarmTask, now: number): string {
+/**
+ * `running`, or `failed → shutdown · error text`: the state, where the engine is taking it, and
+ * why it failed. No relative time: a row redraws only when what it says changes.
+ */
+export function taskDescription(t: SwarmTask): string {
   const desired = t.desiredState !== t.state ? ` → ${t.desiredState}` : '';
   const error = t.error ? ` · ${t.error}` : '';
-  return `${t.state}${desired} ${age(t.since, now)}${error}`.trim();
+  return `${t.state}${desired} · ${t.image}${error}`;
 }
 
 export function taskIcon(t: SwarmTask): SwarmIcon {
@@ -136,20 +127,65 @@ export function nodeTooltip(n: SwarmNode): string {
   ].join('  \n');
 }
 
-/** `used by web, api` or `unused`. */
-export function secretDescription(users: readonly SwarmService[]): string {
-  return users.length === 0 ? 'unused' : `used by ${users.map((s) => s.name).join(', ')}`;
-}
-
-export function secretTooltip(kind: 'secret' | 'config', s: SwarmSecretLike, users: readonly SwarmService[]): string {
+export function secretTooltip(kind: 'secret' | 'config', s: SwarmSecretLike, users: readonly string[]): string {
   const labels = Object.entries(s.labels);
   return [
     `**${escapeMarkdown(s.name)}** (${kind})`,
     '',
     ...(kind === 'secret' ? ['The value is write-only: the engine never sends it back.'] : []),
     `Created: ${s.createdAt?.toLocaleString() ?? 'unknown'}`,
-    `Used by: ${users.length === 0 ? 'no service' : users.map((u) => escapeMarkdown(u.name)).join(', ')}`,
+    `Used by: ${users.length === 0 ? 'no service' : users.map((u) => escapeMarkdown(u)).join(', ')}`,
     ...(labels.length > 0 ? [`Labels: ${labels.map(([k, v]) => markdownCode(`${k}=${v}`)).join(', ')}`] : []),
     `ID: ${escapeMarkdown(s.id.slice(0, 12))}`,
   ].join('  \n');
 }
+
+const SECTION_TITLES: Record<SectionResource['section'], [label: string, icon: string]> = {
+  services: ['Services', 'layers'],
+  nodes: ['Nodes', 'server-environment'],
+  secrets: ['Secrets', 'lock'],
+  configs: ['Configs', 'file-code'],
+};
+
+export function sectionRow(r: SectionResource): Row {
+  const [label, icon] = SECTION_TITLES[r.section];
+  return { label, description: String(r.count), icon: { id: icon }, contextValue: `swarmSection.${r.section}`, collapsible: 'expanded' };
+}
+
+export function stackRow(r: StackResource): Row {
+  return { label: r.name, description: countOf(r.services.length, 'service'), icon: { id: 'layers-active' }, contextValue: 'swarmStack', collapsible: 'expanded', tooltip: `**Stack ${escapeMarkdown(r.name)}**  \n${r.services.map((s) => escapeMarkdown(s.name)).join(', ')}` };
+}
+
+export function serviceRow(r: ServiceResource, childCount: number): Row {
+  const count = replicaCount(r.service, r.tasks);
+  return {
+    label: r.service.name,
+    description: serviceDescription(r.service, count),
+    icon: serviceIcon(r.service, count),
+    contextValue: serviceContextValue(r.service),
+    tooltip: serviceTooltip(r.service, r.tasks),
+    ...(childCount > 0 ? { collapsible: 'collapsed' as const } : {}),
+  };
+}
+
+export function taskRow(r: TaskResource): Row {
+  const names = new Map(r.task.nodeId && r.hostname ? [[r.task.nodeId, r.hostname]] : []);
+  return { label: taskLabel(r.task, names), description: taskDescription(r.task), icon: taskIcon(r.task), contextValue: `swarmTask.${r.task.state}`, tooltip: taskTooltip(r.task, names) };
+}
+
+export function nodeRow(n: SwarmNode): Row {
+  return { label: nodeLabel(n), description: nodeDescription(n), icon: nodeIcon(n), contextValue: nodeContextValue(n), tooltip: nodeTooltip(n) };
+}
+
+function secretLikeRow(kind: 'secret' | 'config', r: SecretResource): Row {
+  return {
+    label: r.item.name,
+    description: r.users.length === 0 ? 'unused' : `used by ${r.users.join(', ')}`,
+    icon: { id: kind === 'secret' ? 'key' : 'file-code' },
+    contextValue: kind === 'secret' ? 'swarmSecret' : 'swarmConfig',
+    tooltip: secretTooltip(kind, r.item, r.users),
+  };
+}
+
+export const secretRow = (r: SecretResource): Row => secretLikeRow('secret', r);
+export const configRow = (r: SecretResource): Row => secretLikeRow('config', r);

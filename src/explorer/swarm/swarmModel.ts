@@ -3,8 +3,8 @@
  * replicas, which tasks show, the leader, which services use a secret or config, and whether a
  * service is in the middle of a rolling update.
  */
-import type { SecretKind } from '../engine/swarm/swarmSecrets';
-import type { SwarmNode, SwarmService, SwarmTask, TaskState } from '../engine/swarm/swarmTypes';
+import type { SecretKind } from '../../engine/swarmSecrets';
+import type { SwarmNode, SwarmService, SwarmTask, TaskState } from '../../engine/swarmTypes';
 
 /** States a task never leaves: it stays in the list as history (the engine keeps a few per slot). */
 const TERMINAL_STATES: ReadonlySet<string> = new Set<TaskState>(['complete', 'shutdown', 'failed', 'rejected', 'orphaned', 'remove']);

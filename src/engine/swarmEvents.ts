@@ -5,7 +5,7 @@
  * service that had a task on that node (a drained node's tasks come back elsewhere), and on the
  * connected node's own container events for swarm tasks. Pure.
  */
-import type { EngineEvent } from '../types';
+import type { EngineEvent } from './types';
 import type { SwarmTask } from './swarmTypes';
 
 /** The label the engine puts on a task's container. */

@@ -3,8 +3,8 @@
  * engine once, from a buffer Berth zeroes as soon as the request is built; it is never logged,
  * put in an error message or kept. The engine itself never sends a secret's value back.
  */
-import type { RequestOptions } from '../client';
-import { EngineError } from '../errors';
+import type { RequestOptions } from './requests';
+import { EngineError } from './errors';
 import { pathSegment, swarmCall, type SwarmRequests } from './swarmApi';
 import { toSwarmSecretLike } from './swarmMapping';
 import type { SwarmSecretLike } from './swarmTypes';

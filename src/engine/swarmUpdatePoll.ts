@@ -5,7 +5,7 @@
  * whose update is in progress, and stops by itself when the update ends (completed, paused, rolled
  * back) or when the view stops watching. Nothing else in Berth polls.
  */
-import type { Disposable } from '../emitter';
+import type { Disposable } from './emitter';
 
 /** How often a service under a rolling update is re-listed. */
 export const UPDATE_RELIST_INTERVAL_MS = 1_000;

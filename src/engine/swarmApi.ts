@@ -5,11 +5,11 @@
  * modem, with the exact query and body the API documents.
  */
 import type Dockerode from 'dockerode';
-import type { EngineClient, RequestOptions } from '../client';
-import { EngineError } from '../errors';
+import type { EngineRequests, RequestOptions } from './requests';
+import { EngineError } from './errors';
 
 /** The one request wrapper of the engine client: all a swarm call needs. */
-export type SwarmRequests = Pick<EngineClient, 'request'>;
+export type SwarmRequests = Pick<EngineRequests, 'request'>;
 
 export interface ApiCall {
   method: 'GET' | 'POST' | 'DELETE';

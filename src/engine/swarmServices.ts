@@ -4,8 +4,8 @@
  * current spec and an update naming its version, as the CLI does; an update that lost a race with
  * another change ("update out of sequence") is read and applied once more.
  */
-import type { RequestOptions } from '../client';
-import { EngineError } from '../errors';
+import type { RequestOptions } from './requests';
+import { EngineError } from './errors';
 import { pathSegment, swarmCall, type SwarmRequests } from './swarmApi';
 import { toSwarmService, toSwarmTask } from './swarmMapping';
 import type { SwarmService, SwarmTask } from './swarmTypes';

@@ -3,8 +3,8 @@
  * activate), role (promote, demote), labels, remove. Node changes read the node's spec and send
  * it back whole with the version read, as the CLI does.
  */
-import type { RequestOptions } from '../client';
-import { EngineError } from '../errors';
+import type { RequestOptions } from './requests';
+import { EngineError } from './errors';
 import { pathSegment, swarmCall, type SwarmRequests } from './swarmApi';
 import { toSwarmNode, toSwarmStatus } from './swarmMapping';
 import type { NodeAvailability, NodeRole, SwarmNode, SwarmStatus } from './swarmTypes';

@@ -3,7 +3,7 @@
  * tasks, nodes, secrets and configs. `loadSwarm` reads it all; `relistSwarm` re-reads only what a
  * burst of events named (swarmEvents.ts) and keeps the rest.
  */
-import type { RequestOptions } from '../client';
+import type { RequestOptions } from './requests';
 import type { SwarmRequests } from './swarmApi';
 import { planForKeys } from './swarmEvents';
 import { listNodes, swarmStatus } from './swarmNodes';
