@@ -14,7 +14,7 @@ import { STACK_NAMESPACE_LABEL } from '../engine/swarmTypes';
 import { Views } from '../ids';
 import type { CommandContext } from './commandContext';
 import { confirmDestructive } from './confirm';
-import { requireTrust } from './composeTarget';
+import { Refusal } from './commandFailure';
 import { targetsOf } from './targets';
 
 export interface StackDeployRequest {
@@ -38,7 +38,11 @@ async function pickComposeFile(): Promise<vscode.Uri | undefined> {
 
 /** Resolves with the CLI's exit code, or undefined when cancelled. */
 export async function deployStack(ctx: CommandContext, ...args: unknown[]): Promise<number | undefined> {
-  requireTrust('Deploy Stack');
+  if (!vscode.workspace.isTrusted) {
+    throw new Refusal(
+      "Deploy Stack is not run in Restricted Mode: the docker CLI reads this workspace's compose file and the files it names (env files, secrets, configs) and sends them to the engine. Trust the folder first (Workspaces: Manage Workspace Trust).",
+    );
+  }
   const endpoint = ctx.session.requireConnection().client.endpoint;
   const given = args.find(isDeploy);
   const file = given?.file ?? (args[0] instanceof vscode.Uri ? args[0] : await pickComposeFile());

@@ -49,6 +49,11 @@ export function swarmCall<T>(engine: SwarmRequests, operation: string, call: Api
     }), options);
 }
 
+/** The object changed between the read and the update (its version moved on): read it again and retry. */
+export function outOfSequence(error: unknown): boolean {
+  return error instanceof EngineError && /out of sequence/i.test(error.message);
+}
+
 /** The engine answers 503 to swarm calls on a node that is not a manager of an active swarm. */
 export function notAManager(error: unknown): boolean {
   return error instanceof EngineError && error.statusCode === 503;

@@ -5,7 +5,7 @@
  */
 import type { RequestOptions } from './requests';
 import { EngineError } from './errors';
-import { pathSegment, swarmCall, type SwarmRequests } from './swarmApi';
+import { outOfSequence, pathSegment, swarmCall, type SwarmRequests } from './swarmApi';
 import { toSwarmNode, toSwarmStatus } from './swarmMapping';
 import type { NodeAvailability, NodeRole, SwarmNode, SwarmStatus } from './swarmTypes';
 
@@ -46,10 +46,19 @@ interface RawNode {
   Spec: { Role?: string; Availability?: string; Labels?: Record<string, string>; Name?: string };
 }
 
+/** Reads the node, lets `change` edit its spec, and sends it back; once more if another change came first. */
 async function updateNode(engine: SwarmRequests, operation: string, id: string, change: (spec: RawNode['Spec']) => RawNode['Spec'], options?: RequestOptions): Promise<void> {
-  const raw = await swarmCall<RawNode>(engine, operation, { method: 'GET', path: `/nodes/${pathSegment(id)}` }, options);
-  const spec = change({ ...raw.Spec, Labels: { ...(raw.Spec.Labels ?? {}) } });
-  await swarmCall(engine, operation, { method: 'POST', path: `/nodes/${pathSegment(id)}/update`, query: { version: raw.Version.Index }, body: spec }, options);
+  for (let attempt = 0; ; attempt++) {
+    const raw = await swarmCall<RawNode>(engine, operation, { method: 'GET', path: `/nodes/${pathSegment(id)}` }, options);
+    const spec = change({ ...raw.Spec, Labels: { ...(raw.Spec.Labels ?? {}) } });
+    try {
+      await swarmCall(engine, operation, { method: 'POST', path: `/nodes/${pathSegment(id)}/update`, query: { version: raw.Version.Index }, body: spec }, options);
+      return;
+    } catch (error) {
+      if (attempt === 0 && outOfSequence(error)) continue;
+      throw error;
+    }
+  }
 }
 
 const AVAILABILITY_VERB: Record<NodeAvailability, string> = { active: 'Activate node', pause: 'Pause node', drain: 'Drain node' };
@@ -59,8 +68,17 @@ export function setNodeAvailability(engine: SwarmRequests, id: string, availabil
   return updateNode(engine, AVAILABILITY_VERB[availability], id, (spec) => ({ ...spec, Availability: availability }), options);
 }
 
-export function setNodeRole(engine: SwarmRequests, id: string, role: NodeRole, options?: RequestOptions): Promise<void> {
-  return updateNode(engine, role === 'manager' ? 'Promote node' : 'Demote node', id, (spec) => ({ ...spec, Role: role }), options);
+export async function setNodeRole(engine: SwarmRequests, id: string, role: NodeRole, options?: RequestOptions): Promise<void> {
+  const operation = role === 'manager' ? 'Promote node' : 'Demote node';
+  try {
+    await updateNode(engine, operation, id, (spec) => ({ ...spec, Role: role }), options);
+  } catch (error) {
+    // Demoting a node whose promotion has not reached the managers' raft yet.
+    if (error instanceof EngineError && /raft memberlist/.test(error.message)) {
+      throw new EngineError('conflict', error.message, 'The node is still becoming a manager: try again once the Swarm view shows it reachable.', error.statusCode, error);
+    }
+    throw error;
+  }
 }
 
 /** Adds (or replaces) and removes node labels in one update. */

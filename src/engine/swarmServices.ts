@@ -6,7 +6,7 @@
  */
 import type { RequestOptions } from './requests';
 import { EngineError } from './errors';
-import { pathSegment, swarmCall, type SwarmRequests } from './swarmApi';
+import { outOfSequence, pathSegment, swarmCall, type SwarmRequests } from './swarmApi';
 import { toSwarmService, toSwarmTask } from './swarmMapping';
 import type { SwarmService, SwarmTask } from './swarmTypes';
 
@@ -60,7 +60,7 @@ async function updateService(
       await swarmCall(engine, operation, { method: 'POST', path: `/services/${pathSegment(id)}/update`, query: { version: raw.Version.Index, ...extraQuery }, body: spec }, options);
       return;
     } catch (error) {
-      if (attempt === 0 && error instanceof EngineError && /out of sequence/i.test(error.message)) continue;
+      if (attempt === 0 && outOfSequence(error)) continue;
       throw error;
     }
   }

@@ -1,9 +1,11 @@
 /**
- * THE ONE SANCTIONED POLL in Berth: while a service's UpdateStatus says an update (or rollback) is
- * rolling out, its tasks converge on other nodes without any event reaching this engine, so the
- * Swarm view re-lists that service and its tasks about once a second. It runs only for services
- * whose update is in progress, and stops by itself when the update ends (completed, paused, rolled
- * back) or when the view stops watching. Nothing else in Berth polls.
+ * THE ONE SANCTIONED POLL in Berth. The engine has no task events, and container events stay on
+ * the node that runs the container: while a service's UpdateStatus says an update (or rollback)
+ * is rolling out, its tasks change on other nodes without any event reaching this engine, so the
+ * Swarm view re-lists that service and its tasks about once a second. It follows only the
+ * services it is given (swarmTreeModel.followedServices: updates in progress, and tasks still
+ * converging shortly after their service or node event), and stops when there are none, or when
+ * the view stops watching. Nothing else in Berth polls.
  */
 import type { Disposable } from './emitter';
 

@@ -76,6 +76,14 @@ export function servicesUsing(kind: SecretKind, id: string, services: readonly S
   return services.filter((s) => (kind === 'secret' ? s.secrets : s.configs).some((r) => r.id === id));
 }
 
+/**
+ * Whether the service's tasks are still on their way: one the engine wants running that is not
+ * running yet (new … starting), or one it wants stopped that still runs.
+ */
+export function tasksConverging(tasks: readonly SwarmTask[]): boolean {
+  return tasks.some((t) => (t.desiredState === 'running' ? t.state !== 'running' && !taskIsTerminal(t) : t.state === 'running'));
+}
+
 /** True while the engine is rolling an update (or a rollback) out: the one time Berth re-lists tasks on a timer. */
 export function updateInProgress(service: SwarmService): boolean {
   const state = service.updateStatus?.state;

@@ -97,7 +97,8 @@ export function nodeLabel(n: SwarmNode): string {
 
 /** `leader · manager · active · ready · 20.10.24 · zone=a`. */
 export function nodeDescription(n: SwarmNode): string {
-  const role = n.leader ? 'leader' : n.role === 'manager' ? `manager${n.reachability && n.reachability !== 'reachable' ? ` (${n.reachability})` : ''}` : 'worker';
+  // A manager without a raft status yet is still being promoted.
+  const role = n.leader ? 'leader' : n.role === 'manager' ? `manager${n.reachability === undefined ? ' (promoting)' : n.reachability !== 'reachable' ? ` (${n.reachability})` : ''}` : 'worker';
   const labels = Object.entries(n.labels).map(([k, v]) => (v === '' ? k : `${k}=${v}`));
   return [role, n.availability, n.state, n.engineVersion, ...labels].filter(Boolean).join(' · ');
 }

@@ -1,9 +1,10 @@
 /**
  * The Swarm view on the shared live view: services with their tasks, stacks, nodes, secrets and
  * configs, following the engine's service, node, secret and config events (swarmEvents.ts). While
- * a service's rolling update is in progress, the one sanctioned poll (ServiceUpdatePoll) re-lists
- * that service and its tasks about once a second; it stops when the update ends, when the view is
- * hidden, and when the engine goes.
+ * a service's rolling update is in progress — or, for up to 30 s after its service or node event,
+ * while its tasks have not converged — the one sanctioned poll (ServiceUpdatePoll) re-lists that
+ * service and its tasks about once a second; it stops when they are done, when the view is
+ * hidden, and when the engine goes. Nothing else polls.
  */
 import type * as vscode from 'vscode';
 import { Config } from '../../config';
@@ -15,7 +16,7 @@ import { Commands, Views } from '../../ids';
 import { LiveView, type LiveViewSpec } from '../shared/liveView';
 import type { TreeNode } from '../shared/treeModel';
 import { configRow, nodeRow, secretRow, sectionRow, serviceRow, stackRow, taskRow } from './swarmPresentation';
-import { swarmTree, updatingServices } from './swarmTreeModel';
+import { followedServices, servicesSettlingAfter, SETTLE_AFTER_EVENT_MS, swarmTree } from './swarmTreeModel';
 
 const spec: LiveViewSpec<SwarmSnapshot> = {
   viewId: Views.swarm,
@@ -42,20 +43,38 @@ export class SwarmTree extends LiveView<SwarmSnapshot, TreeNode> {
     return ids;
   });
 
+  /** Service id → until when its tasks are followed after a service or node event named it. */
+  private readonly settling = new Map<string, number>();
+
   constructor(session: EngineSession) {
     super(session, spec);
     this.disposables.push(
       this.updatePoll,
-      this.onDidRefresh(() => this.updatePoll.track(updatingServices(this.snapshot))),
-      session.onDidChangeState((state) => {
-        if (state.kind !== 'connected') this.updatePoll.stop();
+      this.onDidRefresh(() => this.follow()),
+      session.onEachConnection((scope) => {
+        scope.add(scope.connection.events.onEvent((event) => {
+          const key = swarmEventKey(event);
+          if (!key) return;
+          for (const id of servicesSettlingAfter(key, this.snapshot)) this.settling.set(id, Date.now() + SETTLE_AFTER_EVENT_MS);
+        }));
+        scope.onDispose(() => {
+          this.settling.clear();
+          this.updatePoll.stop();
+        });
       }),
     );
+  }
+
+  /** Tells the poll which services to follow now, and forgets settle windows that have ended. */
+  private follow(): void {
+    const now = Date.now();
+    for (const [id, until] of this.settling) if (until <= now) this.settling.delete(id);
+    this.updatePoll.track(followedServices(this.snapshot, this.settling, now));
   }
 
   override bindView(view: vscode.TreeView<TreeNode>): void {
     super.bindView(view);
     // Hidden, the view reads nothing, so the poll has nothing to do; shown again, it follows what was updating.
-    this.disposables.push(view.onDidChangeVisibility((e) => (e.visible ? this.updatePoll.track(updatingServices(this.snapshot)) : this.updatePoll.stop())));
+    this.disposables.push(view.onDidChangeVisibility((e) => (e.visible ? this.follow() : this.updatePoll.stop())));
   }
 }

@@ -8,7 +8,7 @@ import type { SwarmNode, SwarmSecretLike, SwarmService, SwarmTask } from '../../
 import { Commands } from '../../ids';
 import type { StateNode } from '../shared/stateModel';
 import type { ModelNode } from '../shared/treeModel';
-import { groupByStack, hostnames, servicesUsing, sortNodes, updateInProgress, visibleTasks } from './swarmModel';
+import { groupByStack, hostnames, servicesUsing, sortNodes, tasksConverging, updateInProgress, visibleTasks } from './swarmModel';
 
 export type SwarmSection = 'services' | 'nodes' | 'secrets' | 'configs';
 
@@ -102,7 +102,29 @@ export function swarmTree(snapshot: SwarmSnapshot, options: { showEndedTasks: bo
   ];
 }
 
-/** Services whose update (or rollback) is rolling out now: what the update poll follows. */
-export function updatingServices(snapshot: SwarmSnapshot): string[] {
-  return snapshot.services.filter(updateInProgress).map((s) => s.id);
+/**
+ * How long after its service or node event a service's tasks are followed while they converge:
+ * the engine has no task events, and a scaled service's or drained node's tasks start on other
+ * nodes with no event reaching this engine.
+ */
+export const SETTLE_AFTER_EVENT_MS = 30_000;
+
+/**
+ * What the update poll follows: services whose UpdateStatus says an update (or rollback) is
+ * rolling out, and services named by a service or node event less than SETTLE_AFTER_EVENT_MS ago
+ * whose tasks have not converged yet (`settling`: service id → until when).
+ */
+export function followedServices(snapshot: SwarmSnapshot, settling: ReadonlyMap<string, number>, now: number): string[] {
+  return snapshot.services
+    .filter((s) => updateInProgress(s) || ((settling.get(s.id) ?? 0) > now && tasksConverging(snapshot.tasks.get(s.id) ?? [])))
+    .map((s) => s.id);
+}
+
+/** The services an event starts the settle window for: its service, or those with a task on its node. */
+export function servicesSettlingAfter(key: string, snapshot: SwarmSnapshot): string[] {
+  const [kind, id] = key.split(':');
+  if (!id) return [];
+  if (kind === 'service') return [id];
+  if (kind === 'node') return [...snapshot.tasks].filter(([, tasks]) => tasks.some((t) => t.nodeId === id)).map(([serviceId]) => serviceId);
+  return [];
 }

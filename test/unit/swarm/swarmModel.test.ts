@@ -2,7 +2,9 @@ import * as assert from 'node:assert/strict';
 import { engineDate, imageWithoutDigest, toSwarmNode, toSwarmService, toSwarmStatus, toSwarmTask } from '../../../src/engine/swarmMapping';
 import type { SwarmService, SwarmTask } from '../../../src/engine/swarmTypes';
 import { rawService, rawTask } from './fixtures';
-import { groupByStack, replicaCount, servicesUsing, sortNodes, updateInProgress, updateProblem, visibleTasks } from '../../../src/explorer/swarm/swarmModel';
+import { EMPTY_SWARM, type SwarmSnapshot } from '../../../src/engine/swarmSnapshot';
+import { groupByStack, replicaCount, servicesUsing, sortNodes, tasksConverging, updateInProgress, updateProblem, visibleTasks } from '../../../src/explorer/swarm/swarmModel';
+import { followedServices, servicesSettlingAfter } from '../../../src/explorer/swarm/swarmTreeModel';
 
 const service = (over: Parameters<typeof rawService>[0]): SwarmService => toSwarmService(rawService(over));
 const task = (over: Parameters<typeof rawTask>[0]): SwarmTask => toSwarmTask(rawTask(over));
@@ -107,5 +109,34 @@ describe('swarm model', () => {
     assert.match(updateProblem(at('rollback_completed', 'rollback completed'))!, /failed and was rolled back/);
     assert.equal(updateProblem(at('rollback_completed', 'manually requested rollback')), undefined);
     assert.equal(updateProblem(at('completed', 'update completed')), undefined);
+  });
+});
+
+describe('what the update poll follows', () => {
+  const snapshot = (services: SwarmService[], tasks: [string, SwarmTask[]][]): SwarmSnapshot => ({ ...EMPTY_SWARM, services, tasks: new Map(tasks) });
+
+  it('follows a rolling update, and tasks still converging within the settle window after their event', () => {
+    const updating = service({ id: 'u', name: 'u', update: { State: 'updating' } });
+    const scaled = service({ id: 's', name: 's', replicas: 2 });
+    const steady = service({ id: 'd', name: 'd' });
+    const snap = snapshot([updating, scaled, steady], [
+      ['s', [task({ id: 't1', service: 's', state: 'running' }), task({ id: 't2', service: 's', state: 'preparing', node: 'n2' })]],
+      ['d', [task({ id: 't3', service: 'd', state: 'running', node: 'n2' })]],
+    ]);
+    const now = 1_000_000;
+    assert.deepEqual(followedServices(snap, new Map(), now), ['u']);
+    assert.deepEqual(followedServices(snap, new Map([['s', now + 1], ['d', now + 1]]), now), ['u', 's']);
+    // The window has ended: a task stuck in `pending` (no node fits) is not polled forever.
+    assert.deepEqual(followedServices(snap, new Map([['s', now]]), now), ['u']);
+    assert.deepEqual(servicesSettlingAfter('service:s', snap), ['s']);
+    assert.deepEqual(servicesSettlingAfter('node:n2', snap).sort(), ['d', 's']);
+    assert.deepEqual(servicesSettlingAfter('secrets', snap), []);
+  });
+
+  it('calls tasks converged once each is where the engine wants it', () => {
+    assert.equal(tasksConverging([task({ id: 'a', service: 's', state: 'running' }), task({ id: 'b', service: 's', state: 'shutdown', desired: 'shutdown' })]), false);
+    assert.equal(tasksConverging([task({ id: 'a', service: 's', state: 'starting' })]), true);
+    assert.equal(tasksConverging([task({ id: 'a', service: 's', state: 'running', desired: 'shutdown' })]), true);
+    assert.equal(tasksConverging([task({ id: 'a', service: 's', state: 'failed' })]), false);
   });
 });

@@ -28,6 +28,8 @@ describe('swarm presentation', () => {
     const n = toSwarmNode({ ID: 'n2', Spec: { Role: 'manager', Availability: 'drain', Labels: { zone: 'a', ssd: '' } }, Description: { Hostname: 'h2', Engine: { EngineVersion: '20.10.24' } }, Status: { State: 'ready' }, ManagerStatus: { Leader: false, Reachability: 'unreachable' } });
     assert.equal(nodeDescription(n), 'manager (unreachable) · drain · ready · 20.10.24 · zone=a · ssd');
     assert.equal(nodeContextValue(n), 'swarmNode.manager.drain.ready.labelled');
+    const promoting = toSwarmNode({ ID: 'n3', Spec: { Role: 'manager', Availability: 'active' }, Description: { Hostname: 'h3' }, Status: { State: 'ready' } });
+    assert.match(nodeDescription(promoting), /^manager \(promoting\) · active · ready/);
   });
 
   it('shows hostile labels, images and errors as plain text in tooltips', () => {
