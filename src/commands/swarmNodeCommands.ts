@@ -3,16 +3,12 @@ import * as vscode from 'vscode';
 import { changeNodeLabels, removeNode, setNodeAvailability, setNodeRole } from '../engine/swarmNodes';
 import type { NodeAvailability, NodeRole, SwarmNode } from '../engine/swarmTypes';
 import { parseNodeLabel } from '../explorer/swarm/swarmInputModel';
-import { Views } from '../ids';
-import { throwIfAnyFailed } from './actionFailed';
 import type { CommandContext, CommandHandler } from './commandContext';
-import { confirmDestructive, reportRemoved } from './confirm';
-import { givenValue, pickSwarmNodes } from './swarmPick';
+import { confirmDestructive } from './confirm';
+import { eachSwarmObject, givenValue, pickSwarmNodes } from './swarmPick';
 
 async function eachNode(ctx: CommandContext, nodes: readonly SwarmNode[], verb: string, action: (n: SwarmNode) => Promise<void>): Promise<void> {
-  const results = await Promise.allSettled(nodes.map(action));
-  void ctx.explorer.refresh(Views.swarm);
-  throwIfAnyFailed(verb, nodes.map((n) => n.hostname), results);
+  await eachSwarmObject(ctx, nodes, (n) => n.hostname, verb, action);
 }
 
 /** Drain, Pause or Activate: a handler per availability, offered only where it changes something. */
@@ -84,10 +80,5 @@ export async function removeSwarmNode(ctx: CommandContext, ...args: unknown[]): 
   const names = nodes.map((n) => n.hostname);
   if (!(await confirmDestructive(`Remove ${names.join(', ')} from the swarm?`, 'It is down; if it comes back it must join again.', 'Remove'))) return [];
   const client = ctx.session.requireConnection().client;
-  const results = await Promise.allSettled(nodes.map((n) => removeNode(client, n.id)));
-  const removed = nodes.filter((_, i) => results[i]!.status === 'fulfilled').map((n) => n.hostname);
-  void ctx.explorer.refresh(Views.swarm);
-  if (removed.length > 0) reportRemoved('node', 'nodes', removed);
-  throwIfAnyFailed('remove', names, results);
-  return removed;
+  return eachSwarmObject(ctx, nodes, (n) => n.hostname, 'remove', (n) => removeNode(client, n.id), { one: 'node', many: 'nodes' });
 }

@@ -2,7 +2,9 @@
 import { loadSwarm, type SwarmSnapshot } from '../engine/swarmSnapshot';
 import type { SwarmNode, SwarmSecretLike, SwarmService } from '../engine/swarmTypes';
 import { Views } from '../ids';
+import { throwIfAnyFailed } from './actionFailed';
 import type { CommandContext } from './commandContext';
+import { reportRemoved } from './confirm';
 import { pickValues } from './pick';
 import { targetsOf } from './targets';
 
@@ -40,4 +42,25 @@ export async function pickSecretLikes(ctx: CommandContext, args: readonly unknow
 export function givenValue<T>(args: readonly unknown[], is: (v: unknown) => v is T): T | undefined {
   const value = args[2];
   return is(value) ? value : undefined;
+}
+
+/**
+ * Runs `action` on each of `items` (already confirmed), re-reads the view, and says what it did;
+ * one message names the ones that failed, with the engine's reason. Resolves with the names done.
+ */
+export async function eachSwarmObject<T>(
+  ctx: CommandContext,
+  items: readonly T[],
+  nameOf: (item: T) => string,
+  verb: string,
+  action: (item: T) => Promise<void>,
+  removed?: { one: string; many: string },
+): Promise<string[]> {
+  const results = await Promise.allSettled(items.map(action));
+  const names = items.map(nameOf);
+  const done = names.filter((_, i) => results[i]!.status === 'fulfilled');
+  void ctx.explorer.refresh(Views.swarm);
+  if (removed && done.length > 0) reportRemoved(removed.one, removed.many, done);
+  throwIfAnyFailed(verb, names, results);
+  return done;
 }

@@ -8,11 +8,10 @@ import * as vscode from 'vscode';
 import { createSecretLike, inspectSecretLike, MAX_SECRET_BYTES, removeSecretLike, type SecretKind } from '../engine/swarmSecrets';
 import { servicesUsing } from '../explorer/swarm/swarmModel';
 import { Views } from '../ids';
-import { throwIfAnyFailed } from './actionFailed';
 import type { CommandHandler } from './commandContext';
-import { confirmDestructive, reportRemoved } from './confirm';
+import { confirmDestructive } from './confirm';
 import { showInspect } from './inspect';
-import { pickSecretLikes, swarmSnapshot } from './swarmPick';
+import { eachSwarmObject, pickSecretLikes, swarmSnapshot } from './swarmPick';
 
 /** A create request given whole (a keybinding, another extension, a test): a value or a file. */
 export interface SecretLikeRequest {
@@ -89,11 +88,6 @@ export function removeSecretLikeCommand(kind: SecretKind): CommandHandler {
     const detail = users.length > 0 ? `In use by ${users.join(', ')}: the engine refuses while a service uses it; remove it from those services first.` : 'No service uses it.';
     if (!(await confirmDestructive(`Remove ${kind} ${names.join(', ')}?`, detail, 'Remove'))) return [];
     const client = ctx.session.requireConnection().client;
-    const results = await Promise.allSettled(items.map((i) => removeSecretLike(client, kind, i.id)));
-    const removed = items.filter((_, i) => results[i]!.status === 'fulfilled').map((i) => i.name);
-    void ctx.explorer.refresh(Views.swarm);
-    if (removed.length > 0) reportRemoved(kind, `${kind}s`, removed);
-    throwIfAnyFailed('remove', names, results);
-    return removed;
+    return eachSwarmObject(ctx, items, (i) => i.name, 'remove', (i) => removeSecretLike(client, kind, i.id), { one: kind, many: `${kind}s` });
   };
 }

@@ -3,21 +3,17 @@ import * as vscode from 'vscode';
 import { serviceLogsArgs } from '../compose/stackCli';
 import { forceRestartService, inspectServiceJson, removeService, rollbackService, scaleService, updateServiceImage } from '../engine/swarmServices';
 import type { SwarmService } from '../engine/swarmTypes';
-import { Views } from '../ids';
-import { throwIfAnyFailed } from './actionFailed';
 import type { CommandContext } from './commandContext';
-import { confirmDestructive, reportRemoved } from './confirm';
+import { confirmDestructive } from './confirm';
 import { showInspect } from './inspect';
-import { givenValue, pickSwarmServices } from './swarmPick';
+import { eachSwarmObject, givenValue, pickSwarmServices } from './swarmPick';
 
 const isNumber = (v: unknown): v is number => typeof v === 'number';
 const isString = (v: unknown): v is string => typeof v === 'string';
 
 /** Runs `action` on each service, then re-reads the view; one message names the services that failed. */
 async function eachService(ctx: CommandContext, services: readonly SwarmService[], verb: string, action: (s: SwarmService) => Promise<void>): Promise<void> {
-  const results = await Promise.allSettled(services.map(action));
-  void ctx.explorer.refresh(Views.swarm);
-  throwIfAnyFailed(verb, services.map((s) => s.name), results);
+  await eachSwarmObject(ctx, services, (s) => s.name, verb, action);
 }
 
 export async function scaleSwarmService(ctx: CommandContext, ...args: unknown[]): Promise<void> {
@@ -87,11 +83,6 @@ export async function removeSwarmService(ctx: CommandContext, ...args: unknown[]
   const question = services.length === 1 ? `Remove service ${names[0]}?` : `Remove ${services.length} services (${names.join(', ')})?`;
   if (!(await confirmDestructive(question, 'Its tasks stop on every node.', 'Remove'))) return [];
   const client = ctx.session.requireConnection().client;
-  const results = await Promise.allSettled(services.map((s) => removeService(client, s.id)));
-  const removed = services.filter((_, i) => results[i]!.status === 'fulfilled').map((s) => s.name);
-  void ctx.explorer.refresh(Views.swarm);
-  if (removed.length > 0) reportRemoved('service', 'services', removed);
-  throwIfAnyFailed('remove', names, results);
-  return removed;
+  return eachSwarmObject(ctx, services, (s) => s.name, 'remove', (s) => removeService(client, s.id), { one: 'service', many: 'services' });
 }
 
