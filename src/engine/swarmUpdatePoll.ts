@@ -2,10 +2,10 @@
  * THE ONE SANCTIONED POLL in Berth. The engine has no task events, and container events stay on
  * the node that runs the container: while a service's UpdateStatus says an update (or rollback)
  * is rolling out, its tasks change on other nodes without any event reaching this engine, so the
- * Swarm view re-lists that service and its tasks about once a second. It follows only the
- * services it is given (swarmTreeModel.followedServices: updates in progress, and tasks still
- * converging shortly after their service or node event), and stops when there are none, or when
- * the view stops watching. Nothing else in Berth polls.
+ * Swarm view re-lists that service and its tasks about once a second. It follows only what it is
+ * given (swarmTreeModel.followedKeys: updates in progress, and tasks or a node's new role still
+ * converging shortly after their service or node event), and stops when there is nothing left,
+ * or when the view stops watching. Nothing else in Berth polls.
  */
 import type { Disposable } from './emitter';
 

@@ -10,7 +10,7 @@ import { freshResultsDir } from '../harness/evidence';
 import { runId, SERVICE_CMD } from '../support/docker';
 import { nodeDocker, startSwarm, type TestSwarm } from '../support/swarm';
 import { assertScreenshotShows } from './png';
-import { openWorkbench, runCommand, sideBar, type Workbench } from './workbench';
+import { openWorkbench, runCommand, showInBerth, sideBar, type Workbench } from './workbench';
 
 describe('Swarm view (UI)', function () {
   this.timeout(180_000);
@@ -51,7 +51,8 @@ describe('Swarm view (UI)', function () {
 
   it('shows services with their tasks on three nodes, a stack, the nodes and secrets, and keeps a screenshot', async () => {
     const page = workbench!.page;
-    // Only the Swarm view open, so it has the whole side bar.
+    // Berth's side bar first (its views register there), then only the Swarm view open, so it has the room.
+    await showInBerth(page, 'the Swarm view', sideBar(page).locator('.pane-header').filter({ hasText: /^Swarm/i }));
     await runCommand(page, 'Focus on Swarm View');
     for (const title of ['Containers', 'Networks']) {
       const header = sideBar(page).locator('.pane-header').filter({ hasText: new RegExp(`^${title}`, 'i') }).first();

@@ -2,9 +2,9 @@
  * The Swarm view on the shared live view: services with their tasks, stacks, nodes, secrets and
  * configs, following the engine's service, node, secret and config events (swarmEvents.ts). While
  * a service's rolling update is in progress — or, for up to 30 s after its service or node event,
- * while its tasks have not converged — the one sanctioned poll (ServiceUpdatePoll) re-lists that
- * service and its tasks about once a second; it stops when they are done, when the view is
- * hidden, and when the engine goes. Nothing else polls.
+ * while its tasks (or the node's new role) have not converged — the one sanctioned poll
+ * (ServiceUpdatePoll) re-lists that service and its tasks (or the nodes) about once a second; it
+ * stops when they are done, when the view is hidden, and when the engine goes. Nothing else polls.
  */
 import type * as vscode from 'vscode';
 import { Config } from '../../config';
@@ -16,7 +16,7 @@ import { Commands, Views } from '../../ids';
 import { LiveView, type LiveViewSpec } from '../shared/liveView';
 import type { TreeNode } from '../shared/treeModel';
 import { configRow, nodeRow, secretRow, sectionRow, serviceRow, stackRow, taskRow } from './swarmPresentation';
-import { followedServices, servicesSettlingAfter, SETTLE_AFTER_EVENT_MS, swarmTree } from './swarmTreeModel';
+import { followedKeys, keysSettlingAfter, SETTLE_AFTER_EVENT_MS, swarmTree } from './swarmTreeModel';
 
 const spec: LiveViewSpec<SwarmSnapshot> = {
   viewId: Views.swarm,
@@ -36,14 +36,14 @@ const spec: LiveViewSpec<SwarmSnapshot> = {
 };
 
 export class SwarmTree extends LiveView<SwarmSnapshot, TreeNode> {
-  /** The one sanctioned poll: re-reads the services being updated (and so their tasks), as their events would. */
-  readonly updatePoll = new ServiceUpdatePoll(async (ids) => {
-    for (const id of ids) this.invalidate(`service:${id}`);
-    // The re-read lands in onDidRefresh, which tells the poll what is still updating.
-    return ids;
+  /** The one sanctioned poll: re-reads what it follows (`service:<id>`, `node:<id>`), as their events would. */
+  readonly updatePoll = new ServiceUpdatePoll(async (keys) => {
+    for (const key of keys) this.invalidate(key);
+    // The re-read lands in onDidRefresh, which tells the poll what is still converging.
+    return keys;
   });
 
-  /** Service id → until when its tasks are followed after a service or node event named it. */
+  /** `service:<id>` or `node:<id>` → until when it is followed after an event named it. */
   private readonly settling = new Map<string, number>();
 
   constructor(session: EngineSession) {
@@ -55,7 +55,7 @@ export class SwarmTree extends LiveView<SwarmSnapshot, TreeNode> {
         scope.add(scope.connection.events.onEvent((event) => {
           const key = swarmEventKey(event);
           if (!key) return;
-          for (const id of servicesSettlingAfter(key, this.snapshot)) this.settling.set(id, Date.now() + SETTLE_AFTER_EVENT_MS);
+          for (const settling of keysSettlingAfter(key, this.snapshot)) this.settling.set(settling, Date.now() + SETTLE_AFTER_EVENT_MS);
         }));
         scope.onDispose(() => {
           this.settling.clear();
@@ -69,7 +69,7 @@ export class SwarmTree extends LiveView<SwarmSnapshot, TreeNode> {
   private follow(): void {
     const now = Date.now();
     for (const [id, until] of this.settling) if (until <= now) this.settling.delete(id);
-    this.updatePoll.track(followedServices(this.snapshot, this.settling, now));
+    this.updatePoll.track(followedKeys(this.snapshot, this.settling, now));
   }
 
   override bindView(view: vscode.TreeView<TreeNode>): void {

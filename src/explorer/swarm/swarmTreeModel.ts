@@ -103,28 +103,37 @@ export function swarmTree(snapshot: SwarmSnapshot, options: { showEndedTasks: bo
 }
 
 /**
- * How long after its service or node event a service's tasks are followed while they converge:
- * the engine has no task events, and a scaled service's or drained node's tasks start on other
- * nodes with no event reaching this engine.
+ * How long after its service or node event a service's tasks (or a node's role) are followed
+ * while they converge: the engine has no task events, a scaled service's or drained node's tasks
+ * start on other nodes with no event reaching this engine, and a promoted node joins the managers'
+ * raft with no event either.
  */
 export const SETTLE_AFTER_EVENT_MS = 30_000;
 
-/**
- * What the update poll follows: services whose UpdateStatus says an update (or rollback) is
- * rolling out, and services named by a service or node event less than SETTLE_AFTER_EVENT_MS ago
- * whose tasks have not converged yet (`settling`: service id → until when).
- */
-export function followedServices(snapshot: SwarmSnapshot, settling: ReadonlyMap<string, number>, now: number): string[] {
-  return snapshot.services
-    .filter((s) => updateInProgress(s) || ((settling.get(s.id) ?? 0) > now && tasksConverging(snapshot.tasks.get(s.id) ?? [])))
-    .map((s) => s.id);
+/** A node whose role change has not reached the managers' raft yet: promoted without a raft status, or demoted with one. */
+export function nodeConverging(node: SwarmNode): boolean {
+  return node.role === 'manager' ? node.reachability === undefined : node.reachability !== undefined;
 }
 
-/** The services an event starts the settle window for: its service, or those with a task on its node. */
-export function servicesSettlingAfter(key: string, snapshot: SwarmSnapshot): string[] {
+/**
+ * What the update poll follows, as the keys an event would name: `service:<id>` for services
+ * whose UpdateStatus says an update (or rollback) is rolling out, and for services and nodes named
+ * by an event less than SETTLE_AFTER_EVENT_MS ago that have not converged yet (`settling`: key →
+ * until when).
+ */
+export function followedKeys(snapshot: SwarmSnapshot, settling: ReadonlyMap<string, number>, now: number): string[] {
+  const within = (key: string): boolean => (settling.get(key) ?? 0) > now;
+  return [
+    ...snapshot.services.filter((s) => updateInProgress(s) || (within(`service:${s.id}`) && tasksConverging(snapshot.tasks.get(s.id) ?? []))).map((s) => `service:${s.id}`),
+    ...snapshot.nodes.filter((n) => within(`node:${n.id}`) && nodeConverging(n)).map((n) => `node:${n.id}`),
+  ];
+}
+
+/** The keys an event starts the settle window for: its service; its node, and the services with a task there. */
+export function keysSettlingAfter(key: string, snapshot: SwarmSnapshot): string[] {
   const [kind, id] = key.split(':');
   if (!id) return [];
-  if (kind === 'service') return [id];
-  if (kind === 'node') return [...snapshot.tasks].filter(([, tasks]) => tasks.some((t) => t.nodeId === id)).map(([serviceId]) => serviceId);
+  if (kind === 'service') return [key];
+  if (kind === 'node') return [key, ...[...snapshot.tasks].filter(([, tasks]) => tasks.some((t) => t.nodeId === id)).map(([serviceId]) => `service:${serviceId}`)];
   return [];
 }

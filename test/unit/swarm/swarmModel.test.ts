@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { engineDate, imageWithoutDigest, toSwarmNode, toSwarmService, toSwarmStatus, toSwarmTask } from '../../../src/engine/swarmMapping';
-import type { SwarmService, SwarmTask } from '../../../src/engine/swarmTypes';
+import type { SwarmNode, SwarmService, SwarmTask } from '../../../src/engine/swarmTypes';
 import { rawService, rawTask } from './fixtures';
 import { EMPTY_SWARM, type SwarmSnapshot } from '../../../src/engine/swarmSnapshot';
 import { groupByStack, replicaCount, servicesUsing, sortNodes, tasksConverging, updateInProgress, updateProblem, visibleTasks } from '../../../src/explorer/swarm/swarmModel';
-import { followedServices, servicesSettlingAfter } from '../../../src/explorer/swarm/swarmTreeModel';
+import { followedKeys, keysSettlingAfter, nodeConverging } from '../../../src/explorer/swarm/swarmTreeModel';
 
 const service = (over: Parameters<typeof rawService>[0]): SwarmService => toSwarmService(rawService(over));
 const task = (over: Parameters<typeof rawTask>[0]): SwarmTask => toSwarmTask(rawTask(over));
@@ -124,13 +124,24 @@ describe('what the update poll follows', () => {
       ['d', [task({ id: 't3', service: 'd', state: 'running', node: 'n2' })]],
     ]);
     const now = 1_000_000;
-    assert.deepEqual(followedServices(snap, new Map(), now), ['u']);
-    assert.deepEqual(followedServices(snap, new Map([['s', now + 1], ['d', now + 1]]), now), ['u', 's']);
+    assert.deepEqual(followedKeys(snap, new Map(), now), ['service:u']);
+    assert.deepEqual(followedKeys(snap, new Map([['service:s', now + 1], ['service:d', now + 1]]), now), ['service:u', 'service:s']);
     // The window has ended: a task stuck in `pending` (no node fits) is not polled forever.
-    assert.deepEqual(followedServices(snap, new Map([['s', now]]), now), ['u']);
-    assert.deepEqual(servicesSettlingAfter('service:s', snap), ['s']);
-    assert.deepEqual(servicesSettlingAfter('node:n2', snap).sort(), ['d', 's']);
-    assert.deepEqual(servicesSettlingAfter('secrets', snap), []);
+    assert.deepEqual(followedKeys(snap, new Map([['service:s', now]]), now), ['service:u']);
+    assert.deepEqual(keysSettlingAfter('service:s', snap), ['service:s']);
+    assert.deepEqual(keysSettlingAfter('node:n2', snap).sort(), ['node:n2', 'service:d', 'service:s']);
+    assert.deepEqual(keysSettlingAfter('secrets', snap), []);
+  });
+
+  it('follows a promoted node until it is in the managers\' raft, and a demoted one until it has left', () => {
+    const node = (role: string, manager: boolean): SwarmNode => toSwarmNode({ ID: 'n3', Spec: { Role: role }, ...(manager ? { ManagerStatus: { Reachability: 'reachable' } } : {}) });
+    assert.equal(nodeConverging(node('manager', false)), true);
+    assert.equal(nodeConverging(node('manager', true)), false);
+    assert.equal(nodeConverging(node('worker', true)), true);
+    assert.equal(nodeConverging(node('worker', false)), false);
+    const snap: SwarmSnapshot = { ...EMPTY_SWARM, nodes: [node('manager', false)] };
+    assert.deepEqual(followedKeys(snap, new Map([['node:n3', 2]]), 1), ['node:n3']);
+    assert.deepEqual(followedKeys(snap, new Map(), 1), []);
   });
 
   it('calls tasks converged once each is where the engine wants it', () => {
