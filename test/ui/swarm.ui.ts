@@ -58,6 +58,14 @@ describe('Swarm view (UI)', function () {
       const header = sideBar(page).locator('.pane-header').filter({ hasText: new RegExp(`^${title}`, 'i') }).first();
       if ((await header.getAttribute('aria-expanded')) === 'true') await header.click();
     }
+    // A wider side bar, as a person would drag it, so the rows' descriptions show whole.
+    const bar = await sideBar(page).boundingBox();
+    if (bar) {
+      await page.mouse.move(bar.x + bar.width + 1, bar.y + 300);
+      await page.mouse.down();
+      await page.mouse.move(bar.x + bar.width + 320, bar.y + 300, { steps: 5 });
+      await page.mouse.up();
+    }
     const rows = sideBar(page).locator('.monaco-list-row');
     const service = rows.filter({ hasText: web }).filter({ hasText: '3/3' }).first();
     await service.waitFor({ timeout: 30_000 });
