@@ -151,10 +151,13 @@ describe('swarm client on a real three-node swarm', function () {
       await updateServiceImage(manager, serviceId, swarm.imageV2);
       const updateEvent = await waitFor('a service update event', () => events.find((e) => e.type === 'service' && e.id === serviceId));
       assert.equal(swarmEventKey(updateEvent), `service:${serviceId}`);
-      current = await relistSwarm(manager, current, [swarmEventKey(updateEvent) as string]);
-      const service = current.services.find((s) => s.id === serviceId)!;
-      assert.equal(service.image, swarm.imageV2);
-      assert.equal(updateInProgress(service), true, `update state: ${service.updateStatus?.state}`);
+      // The spec's event can come before the engine has set UpdateStatus: its next events (or a re-list) show it.
+      current = await waitFor('UpdateStatus to say updating', async () => {
+        const snap = await relistSwarm(manager, current, [swarmEventKey(updateEvent) as string]);
+        const s = snap.services.find((x) => x.id === serviceId);
+        return s && updateInProgress(s) ? snap : undefined;
+      }, 10_000, 50);
+      assert.equal(current.services.find((s) => s.id === serviceId)?.image, swarm.imageV2);
       poll.track([serviceId]);
       // The poll alone follows the tasks converging on the other nodes, and stops when the update ends.
       await waitFor('the update to complete, followed by the poll', () => {
