@@ -19,16 +19,18 @@ const CI = Boolean(process.env.CI && !['0', 'false'].includes(process.env.CI.tri
  * The layers in the order they run, each with its time budget: a layer still running at its
  * budget is stopped and fails, so CI (30 minutes for everything, .ci/run) fails on a slow
  * layer instead of timing out as a whole. The budgets are 3-5× what each layer takes on a loaded
- * 2-core machine (unit also leaves room for a 2-minute fuzz) and add up to 16.5 minutes, which
- * leaves a fresh machine's testbed install (about 5) inside the 30. The outage suite stops the
+ * 2-core machine (unit also leaves room for a 2-minute fuzz) and add up to 20.5 minutes, which
+ * leaves a fresh machine's testbed install (about 5) inside the 30. The engine, vscode and ui
+ * layers each start and remove a three-node swarm once (scripts/testbed/swarm.sh, about 4 s up
+ * and 4 s down) for their swarm suite. The outage suite stops the
  * daemon, so it comes last.
  */
 const LAYERS = [
   { name: 'unit', needsTestbed: false, budgetMs: 4 * 60_000, run: (budget) => unitLayer(budget) },
-  { name: 'engine', needsTestbed: true, budgetMs: 2 * 60_000, run: (budget) => mochaLayer('engine', 'out/test/engine', '.test.js', 60_000, budget) },
-  { name: 'vscode', needsTestbed: true, budgetMs: 3 * 60_000, run: (budget) => extensionHostLayer('vscode', 'out/test/vscode/index.js', true, budget) },
+  { name: 'engine', needsTestbed: true, budgetMs: 3 * 60_000, run: (budget) => mochaLayer('engine', 'out/test/engine', '.test.js', 60_000, budget) },
+  { name: 'vscode', needsTestbed: true, budgetMs: 5 * 60_000, run: (budget) => extensionHostLayer('vscode', 'out/test/vscode/index.js', true, budget) },
   { name: 'restricted', needsTestbed: true, budgetMs: 90_000, run: (budget) => extensionHostLayer('restricted', 'out/test/vscode/restricted/index.js', false, budget) },
-  { name: 'ui', needsTestbed: true, budgetMs: 4 * 60_000, run: (budget) => mochaLayer('ui', 'out/test/ui', '.ui.js', 120_000, budget, false) },
+  { name: 'ui', needsTestbed: true, budgetMs: 5 * 60_000, run: (budget) => mochaLayer('ui', 'out/test/ui', '.ui.js', 120_000, budget, false) },
   { name: 'outage', needsTestbed: true, budgetMs: 2 * 60_000, run: (budget) => extensionHostLayer('outage', 'out/test/vscode/outage/index.js', true, budget) },
 ];
 

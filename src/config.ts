@@ -37,6 +37,13 @@ export const Config = {
   securityBadges: (): boolean => section().get<boolean>('containers.securityBadges', true),
   showBuiltInNetworks: (): boolean => section().get<boolean>('networks.showBuiltIn', true),
   showDanglingImages: (): boolean => section().get<boolean>('images.showDangling', false),
+  /** `berth.swarm.showEndedTasks`: failed and shut-down tasks in the Swarm view too. */
+  showEndedSwarmTasks: (): boolean => section().get<boolean>('swarm.showEndedTasks', false),
+  /** `berth.swarm.resolveImage`: `docker stack deploy --resolve-image`. */
+  stackResolveImage: (): 'always' | 'changed' | 'never' => {
+    const value = section().get<string>('swarm.resolveImage', 'always');
+    return value === 'changed' || value === 'never' ? value : 'always';
+  },
   /** `berth.compose.files`: a workspace's `-f` list, relative to the folder of the file it is used for. */
   composeFiles: (scope?: vscode.Uri): string[] => {
     const files = restricted('compose.files', scope);

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Brings up everything the tests need, from nothing or from a previous run:
-# the Docker engine, the local base image, code-server and Chromium.
+# the Docker engine, the local base image, code-server and Chromium. The three-node swarm is
+# started and stopped by the swarm tests themselves (swarm.sh).
 # `npm run testbed` runs this; `npm test` runs it first. A second run takes
 # seconds. Prints the paths as KEY=value lines (also written to
 # .testbed/testbed.env) so a shell can `eval` them.
@@ -37,6 +38,10 @@ openssh() {
   return 0
 }
 step sshd openssh
+# iproute2 and util-linux for the three-node swarm the swarm tests start and stop themselves
+# (swarm.sh): network namespaces, nsenter and unshare.
+swarm_tools() { ensure_cmd ip iproute2; ensure_cmd nsenter util-linux; }
+step "swarm tools" swarm_tools
 t0="$(now_s)"
 tools="$(bash "$here/codeServer.sh")"
 log "code-server ready ($(( $(now_s) - t0 ))s)"

@@ -33,6 +33,19 @@ import { showStats, showStatsForAll } from './showStats';
 import { switchEngine } from './switchEngine';
 import { logCommandHandlers } from '../logs/showLogs';
 import { buildHandlers } from '../build/buildFeature';
+import { initializeSwarm, joinSwarmCommand, leaveSwarmCommand } from './swarmLifecycle';
+import { addNodeLabel, nodeAvailabilityCommand, nodeRoleCommand, removeNodeLabel, removeSwarmNode } from './swarmNodeCommands';
+import { createSecretLikeCommand, inspectSecretLikeCommand, removeSecretLikeCommand } from './swarmSecretCommands';
+import {
+  inspectSwarmService,
+  removeSwarmService,
+  restartSwarmService,
+  rollbackSwarmService,
+  scaleSwarmService,
+  swarmServiceLogs,
+  updateSwarmServiceImage,
+} from './swarmServiceCommands';
+import { deployStack, removeStack } from './swarmStackCommands';
 
 const handlers: Record<CommandId, CommandHandler> = {
   [Commands.containersRefresh]: (ctx) => ctx.explorer.refresh(Views.containers),
@@ -89,6 +102,34 @@ const handlers: Record<CommandId, CommandHandler> = {
   [Commands.volumeCreate]: createVolume,
   [Commands.volumeRemove]: removeVolume,
   [Commands.volumeInspect]: inspectVolume,
+  [Commands.swarmRefresh]: (ctx) => ctx.explorer.refresh(Views.swarm),
+  [Commands.swarmFilter]: (ctx, value) => ctx.explorer.filter(Views.swarm, value),
+  [Commands.swarmInitialize]: initializeSwarm,
+  [Commands.swarmJoin]: joinSwarmCommand,
+  [Commands.swarmLeave]: leaveSwarmCommand,
+  [Commands.swarmServiceScale]: scaleSwarmService,
+  [Commands.swarmServiceUpdateImage]: updateSwarmServiceImage,
+  [Commands.swarmServiceRollback]: rollbackSwarmService,
+  [Commands.swarmServiceRestart]: restartSwarmService,
+  [Commands.swarmServiceLogs]: swarmServiceLogs,
+  [Commands.swarmServiceInspect]: inspectSwarmService,
+  [Commands.swarmServiceRemove]: removeSwarmService,
+  [Commands.swarmStackDeploy]: deployStack,
+  [Commands.swarmStackRemove]: removeStack,
+  [Commands.swarmNodeDrain]: nodeAvailabilityCommand('drain'),
+  [Commands.swarmNodePause]: nodeAvailabilityCommand('pause'),
+  [Commands.swarmNodeActivate]: nodeAvailabilityCommand('active'),
+  [Commands.swarmNodePromote]: nodeRoleCommand('manager'),
+  [Commands.swarmNodeDemote]: nodeRoleCommand('worker'),
+  [Commands.swarmNodeAddLabel]: addNodeLabel,
+  [Commands.swarmNodeRemoveLabel]: removeNodeLabel,
+  [Commands.swarmNodeRemove]: removeSwarmNode,
+  [Commands.swarmSecretCreate]: createSecretLikeCommand('secret'),
+  [Commands.swarmSecretInspect]: inspectSecretLikeCommand('secret'),
+  [Commands.swarmSecretRemove]: removeSecretLikeCommand('secret'),
+  [Commands.swarmConfigCreate]: createSecretLikeCommand('config'),
+  [Commands.swarmConfigInspect]: inspectSecretLikeCommand('config'),
+  [Commands.swarmConfigRemove]: removeSecretLikeCommand('config'),
   [Commands.composeUp]: composeProjectCommand(projectVerbs.up),
   [Commands.composeUpWithProfiles]: composeUpWithProfiles,
   [Commands.composeDown]: composeDown,

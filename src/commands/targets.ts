@@ -9,6 +9,8 @@ import type { ComposeProjectGroup } from '../explorer/containers/containersModel
 import type { DanglingImage, ImageTag, RepositoryGroup } from '../explorer/images/imagesModel';
 import type { NetworkAttachment } from '../explorer/networks/networksModel';
 import type { VolumeEntry } from '../explorer/volumes/volumesModel';
+import type { SwarmNode, SwarmSecretLike, SwarmService } from '../engine/swarmTypes';
+import type { SecretResource, ServiceResource, StackResource, TaskResource } from '../explorer/swarm/swarmTreeModel';
 
 export interface ComposeRef {
   /** The labels of one of its containers: Compose's files and folder are found from them. */
@@ -33,6 +35,11 @@ export interface Targets {
   volumes: VolumeSummary[];
   images: ImageTarget[];
   plugins: PluginSummary[];
+  swarmServices: SwarmService[];
+  swarmStacks: StackResource[];
+  swarmNodes: SwarmNode[];
+  swarmSecrets: SwarmSecretLike[];
+  swarmConfigs: SwarmSecretLike[];
   /** The compose project of the first row that has one. */
   compose?: ComposeRef;
   /** Names of the rows, for messages ("X does not belong to a compose project"). */
@@ -64,6 +71,13 @@ const BY_KIND: Readonly<Record<string, Resolve>> = {
   repository: (g: RepositoryGroup) => ({ images: g.tags.map((t) => ({ image: t.image, ref: t.ref })), names: [g.repository] }),
   plugin: (p: PluginSummary) => ({ plugins: [p], names: [p.name] }),
   danglingImage: (d: DanglingImage) => ({ images: [{ image: d.image, ref: undefined }], names: [d.image.id.slice(7, 19)] }),
+  swarmService: (r: ServiceResource) => ({ swarmServices: [r.service], names: [r.service.name] }),
+  // A task's row acts on its service (logs, inspect, update).
+  swarmTask: (r: TaskResource) => ({ swarmServices: [r.service], names: [r.service.name] }),
+  swarmStack: (r: StackResource) => ({ swarmStacks: [r], names: [r.name] }),
+  swarmNode: (n: SwarmNode) => ({ swarmNodes: [n], names: [n.hostname] }),
+  swarmSecret: (r: SecretResource) => ({ swarmSecrets: [r.item], names: [r.item.name] }),
+  swarmConfig: (r: SecretResource) => ({ swarmConfigs: [r.item], names: [r.item.name] }),
 };
 
 interface Row {
@@ -80,7 +94,7 @@ export function targetsOf(args: readonly unknown[]): Targets | undefined {
   const [node, nodes] = args;
   const rows = (Array.isArray(nodes) && nodes.length > 0 ? nodes : [node]).filter(isRow);
   if (rows.length === 0) return undefined;
-  const targets: Targets = { containers: [], networks: [], attachments: [], volumes: [], images: [], plugins: [], names: [] };
+  const targets: Targets = { containers: [], networks: [], attachments: [], volumes: [], images: [], plugins: [], swarmServices: [], swarmStacks: [], swarmNodes: [], swarmSecrets: [], swarmConfigs: [], names: [] };
   const seen = new Set<string>();
   /** Adds what is not there yet (a container selected twice, once in its group). */
   const add = <T>(into: T[], items: readonly T[] | undefined, key: (item: T) => string): void => {
@@ -98,6 +112,11 @@ export function targetsOf(args: readonly unknown[]): Targets | undefined {
     add(targets.volumes, t.volumes, (v) => `volume:${v.name}`);
     add(targets.images, t.images, (i) => `image:${i.image.id}/${i.ref ?? ''}`);
     add(targets.plugins, t.plugins, (p) => `plugin:${p.id}`);
+    add(targets.swarmServices, t.swarmServices, (x) => `swarmService:${x.id}`);
+    add(targets.swarmStacks, t.swarmStacks, (x) => `swarmStack:${x.name}`);
+    add(targets.swarmNodes, t.swarmNodes, (x) => `swarmNode:${x.id}`);
+    add(targets.swarmSecrets, t.swarmSecrets, (x) => `swarmSecret:${x.id}`);
+    add(targets.swarmConfigs, t.swarmConfigs, (x) => `swarmConfig:${x.id}`);
     targets.names.push(...(t.names ?? []));
     if (!targets.compose && t.compose) targets.compose = t.compose;
   }

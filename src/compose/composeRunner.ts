@@ -72,13 +72,21 @@ export class ComposeRunner {
     const cli = await this.requireCli();
     const args = composeArgs(cli, target, subcommand);
     this.log.info(`compose: ${cli.command} ${JSON.stringify(args)}`);
-    const folder = target.projectDirectory ? vscode.workspace.getWorkspaceFolder(vscode.Uri.file(target.projectDirectory)) : undefined;
-    const pty = new ProcessPty(cli.command, args, target.projectDirectory ?? os.homedir());
+    return this.runTask(cli.command, args, target.projectDirectory, title, subcommand[0] ?? '');
+  }
+
+  /**
+   * Runs a command (an argument array, no shell) as a task and resolves with its exit code and
+   * output, or undefined when the task was stopped first: compose here, `docker stack deploy` too.
+   */
+  async runTask(command: string, args: readonly string[], cwd: string | undefined, title: string, kind: string): Promise<ProcessResult | undefined> {
+    const folder = cwd ? vscode.workspace.getWorkspaceFolder(vscode.Uri.file(cwd)) : undefined;
+    const pty = new ProcessPty(command, args, cwd ?? os.homedir());
     // A unique id in the definition tells this run's end from any other compose task's. VS Code
     // expands `${…}` in a CustomExecution's definition: it holds only Berth's own strings.
     const runId = randomUUID();
     const task = new vscode.Task(
-      { type: COMPOSE_TASK_TYPE, subcommand: subcommand[0] ?? '', runId },
+      { type: COMPOSE_TASK_TYPE, subcommand: kind, runId },
       folder ?? vscode.TaskScope.Workspace,
       title,
       'Berth',
@@ -95,8 +103,13 @@ export class ComposeRunner {
   async openTerminal(target: ComposeTarget, subcommand: readonly string[], title: string): Promise<vscode.Terminal> {
     refuseNamesComposeRejects(target);
     const cli = await this.requireCli();
-    const pty = new ProcessPty(cli.command, composeArgs(cli, target, subcommand), target.projectDirectory ?? os.homedir());
-    const terminal = vscode.window.createTerminal({ name: title, pty, iconPath: new vscode.ThemeIcon('layers') });
+    return this.openProcessTerminal(cli.command, composeArgs(cli, target, subcommand), target.projectDirectory, title, 'layers');
+  }
+
+  /** Opens a terminal running `command` (an argument array, no shell), e.g. `docker service logs --follow`. */
+  openProcessTerminal(command: string, args: readonly string[], cwd: string | undefined, title: string, icon: string): vscode.Terminal {
+    const pty = new ProcessPty(command, args, cwd ?? os.homedir());
+    const terminal = vscode.window.createTerminal({ name: title, pty, iconPath: new vscode.ThemeIcon(icon) });
     terminal.show();
     return terminal;
   }

@@ -7,6 +7,8 @@ import type { ContainerSummary } from '../engine/types';
 import { ImagesTree } from './images/imagesTree';
 import type { ImagesSnapshot } from './images/imagesModel';
 import { NetworksTree } from './networks/networksTree';
+import type { SwarmSnapshot } from '../engine/swarmSnapshot';
+import { SwarmTree } from './swarm/swarmTree';
 import type { NetworksSnapshot } from './networks/networksModel';
 import { SystemTree } from './system/systemTree';
 import type { SystemSnapshot } from './system/systemModel';
@@ -25,6 +27,7 @@ export interface ViewSnapshots {
   [Views.networks]: NetworksSnapshot;
   [Views.volumes]: VolumesSnapshot;
   [Views.system]: SystemSnapshot;
+  [Views.swarm]: SwarmSnapshot;
 }
 
 export type LiveViewId = keyof ViewSnapshots;
@@ -41,6 +44,7 @@ export class Explorer implements vscode.Disposable {
     this.add(Views.networks, new NetworksTree(session));
     this.volumes = this.add(Views.volumes, new VolumesTree(session));
     this.system = this.add(Views.system, new SystemTree(session));
+    this.add(Views.swarm, new SwarmTree(session));
   }
 
   private add<V extends LiveView<unknown, TreeNode>>(id: LiveViewId, view: V): V {

@@ -245,6 +245,11 @@ export class LiveView<S, N extends TreeNode = TreeNode> implements vscode.TreeDa
     return this.run();
   }
 
+  /** Re-reads what `id` names (everything when omitted), as an engine event naming it would; a hidden view reads it when shown. */
+  invalidate(id?: string): void {
+    this.schedule(id);
+  }
+
   /** Notes what changed; a visible view reads it after the debounce, a hidden one when it is shown. */
   private schedule(id?: string): void {
     if (id !== undefined) this.pendingIds.add(id);

@@ -140,6 +140,13 @@ describe('Restricted Mode: nothing runs workspace content', function () {
     assert.equal(await docker(['events', '--since', since, '--until', until, '--format', '{{.Type}} {{.Action}}']), '', 'the engine saw activity');
   });
 
+  it('refuses Deploy Stack: the docker CLI would read and send the workspace\'s files', async () => {
+    const result = await vscode.commands.executeCommand(Commands.swarmStackDeploy, { file, name: 'restricted' });
+    assert.ok(isCommandFailure(result), `Deploy Stack did not refuse: it returned ${JSON.stringify(result)}`);
+    assert.equal(result.refused, true, result.message);
+    assert.match(result.message, /^Deploy Stack is not run in Restricted Mode: .* Trust the folder first/);
+  });
+
   it('shows the merged config without the environment\'s values or the workspace\'s -f list', async () => {
     // A value only the extension host's environment holds: the path of the harness's report file.
     const secret = process.env['BERTH_TEST_REPORT'];
