@@ -36,11 +36,20 @@ write_config() { # name port [auth]
   } >"$DIR/$name/config.yml"
 }
 
+# Any HTTP answer at all: the port is someone's.
+taken() { [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$1/" 2>/dev/null)" != 000 ]; }
+
+# Starts the registry NAME on PORT, or on the next free port when another checkout's registry (with
+# other credentials) holds it; sets STARTED_PORT. Ours, still running, is kept.
 start_one() { # name port expected-status [auth]
   local name="$1" port="$2" status="$3" auth="${4:-}" pid deadline
-  if answers "$port" "$status"; then return 0; fi
   pid="$(cat "$DIR/$name.pid" 2>/dev/null || true)"
+  if alive "$pid" && [ "$(cat "$DIR/$name.port" 2>/dev/null || true)" = "$port" ] && answers "$port" "$status"; then
+    STARTED_PORT="$port"
+    return 0
+  fi
   alive "$pid" && kill "$pid" 2>/dev/null || true
+  while taken "$port"; do port=$((port + 10)); done
   write_config "$name" "$port" "$auth"
   # setsid and no inherited descriptors: it outlives this script, as the engine does.
   (
@@ -48,12 +57,14 @@ start_one() { # name port expected-status [auth]
     exec setsid docker-registry serve "$DIR/$name/config.yml" >>"$DIR/$name.log" 2>&1 </dev/null
   ) &
   echo $! >"$DIR/$name.pid"
+  echo "$port" >"$DIR/$name.port"
   deadline=$(( $(now_s) + 20 ))
   until answers "$port" "$status"; do
     [ "$(now_s)" -lt "$deadline" ] || { tail -n 20 "$DIR/$name.log" >&2; die "the $name registry did not answer on 127.0.0.1:$port"; }
     sleep 0.1
   done
   log "$name registry answers on 127.0.0.1:$port"
+  STARTED_PORT="$port"
 }
 
 ensure() {
@@ -67,11 +78,14 @@ ensure() {
   user="$(sed -n 1p "$DIR/credentials")"
   password="$(sed -n 2p "$DIR/credentials")"
   [ -s "$DIR/htpasswd" ] || htpasswd -Bbn "$user" "$password" >"$DIR/htpasswd"
-  start_one open "$OPEN_PORT" 200
-  start_one auth "$AUTH_PORT" 401 auth
+  local open_port auth_port
+  start_one open "$(cat "$DIR/open.port" 2>/dev/null || echo "$OPEN_PORT")" 200
+  open_port="$STARTED_PORT"
+  start_one auth "$(cat "$DIR/auth.port" 2>/dev/null || echo "$AUTH_PORT")" 401 auth
+  auth_port="$STARTED_PORT"
   {
-    echo "BERTH_REGISTRY=127.0.0.1:$OPEN_PORT"
-    echo "BERTH_AUTH_REGISTRY=127.0.0.1:$AUTH_PORT"
+    echo "BERTH_REGISTRY=127.0.0.1:$open_port"
+    echo "BERTH_AUTH_REGISTRY=127.0.0.1:$auth_port"
     echo "BERTH_AUTH_USER=$user"
     echo "BERTH_AUTH_PASSWORD=$password"
   } >"$DIR/registry.env"
@@ -82,7 +96,7 @@ stop() {
   for name in open auth; do
     pid="$(cat "$DIR/$name.pid" 2>/dev/null || true)"
     if alive "$pid"; then kill "$pid"; log "stopped the $name registry ($pid)"; fi
-    rm -f "$DIR/$name.pid"
+    rm -f "$DIR/$name.pid" "$DIR/$name.port"
   done
 }
 

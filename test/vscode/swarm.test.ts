@@ -168,7 +168,7 @@ describe('Swarm view on a real three-node swarm', function () {
     const worker = swarm.nodes[2].hostname;
     assert.equal(await vscode.commands.executeCommand(Commands.swarmNodePromote, await nodeRow(worker)), undefined);
     // "manager (promoting)" until it is a reachable member of the managers' raft.
-    await waitFor('node 3 a reachable manager', async () => /^manager · active · ready/.test(describe_(await nodeRow(worker))), 30_000, 100);
+    await waitFor('node 3 a reachable manager', async () => /^manager · active · ready/.test(describe_(await nodeRow(worker))), 60_000, 100);
     assert.equal(await vscode.commands.executeCommand(Commands.swarmNodeDemote, await nodeRow(worker)), undefined);
     await waitFor('node 3 a worker again', async () => /^worker · active · ready/.test(describe_(await nodeRow(worker))), 30_000, 100);
   });

@@ -106,13 +106,17 @@ export function swarmTree(snapshot: SwarmSnapshot, options: { showEndedTasks: bo
  * How long after its service or node event a service's tasks (or a node's role) are followed
  * while they converge: the engine has no task events, a scaled service's or drained node's tasks
  * start on other nodes with no event reaching this engine, and a promoted node joins the managers'
- * raft with no event either.
+ * raft with no event either (that took up to 28 s on the test machine, so the window is twice that).
  */
-export const SETTLE_AFTER_EVENT_MS = 30_000;
+export const SETTLE_AFTER_EVENT_MS = 60_000;
 
-/** A node whose role change has not reached the managers' raft yet: promoted without a raft status, or demoted with one. */
+/**
+ * A node whose role change has not reached the managers' raft yet: promoted and not yet reachable
+ * (the raft status can read `unreachable` for a while before `reachable`), or demoted and still
+ * holding a raft status.
+ */
 export function nodeConverging(node: SwarmNode): boolean {
-  return node.role === 'manager' ? node.reachability === undefined : node.reachability !== undefined;
+  return node.role === 'manager' ? node.reachability !== 'reachable' : node.reachability !== undefined;
 }
 
 /**

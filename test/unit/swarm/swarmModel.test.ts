@@ -137,6 +137,7 @@ describe('what the update poll follows', () => {
     const node = (role: string, manager: boolean): SwarmNode => toSwarmNode({ ID: 'n3', Spec: { Role: role }, ...(manager ? { ManagerStatus: { Reachability: 'reachable' } } : {}) });
     assert.equal(nodeConverging(node('manager', false)), true);
     assert.equal(nodeConverging(node('manager', true)), false);
+    assert.equal(nodeConverging(toSwarmNode({ ID: 'n3', Spec: { Role: 'manager' }, ManagerStatus: { Reachability: 'unreachable' } })), true, 'promoted, not in the raft yet');
     assert.equal(nodeConverging(node('worker', true)), true);
     assert.equal(nodeConverging(node('worker', false)), false);
     const snap: SwarmSnapshot = { ...EMPTY_SWARM, nodes: [node('manager', false)] };
