@@ -117,3 +117,14 @@ describe('Images view menus', () => {
     assert.deepEqual(offered('untagged', 'berth.images'), []);
   });
 });
+
+describe('Build entry points', () => {
+  it('offers Build Image on a Dockerfile in the file explorer and in its editor title, only in a trusted workspace', () => {
+    for (const menu of ['explorer/context', 'editor/title']) {
+      const entry = (pkg.contributes.menus[menu] ?? []).find((m) => m.command === 'berth.build.image');
+      assert.ok(entry, `no Build Image in ${menu}`);
+      assert.match(entry.when ?? '', /resourceLangId == dockerfile/);
+      assert.match(entry.when ?? '', /isWorkspaceTrusted/);
+    }
+  });
+});
