@@ -124,7 +124,9 @@ export class SshSession {
   private async startMaster(): Promise<void> {
     if (!this.folder) {
       // mkdtemp makes the folder private (0700): nobody else can reach the session through its socket.
-      const base = path.join(tmpdir(), 'berth-ssh-XXXXXX', 'control').length <= MAX_CONTROL_PATH ? tmpdir() : '/tmp';
+      // mkdtemp adds six random characters to the prefix: measure the longest path the socket gets.
+      const longest = path.join(tmpdir(), `berth-ssh-${'r'.repeat(6)}`, 'control');
+      const base = longest.length <= MAX_CONTROL_PATH ? tmpdir() : '/tmp';
       this.folder = mkdtempSync(path.join(base, 'berth-ssh-'));
     }
     let exit: SshExit;

@@ -6,13 +6,13 @@
  */
 import { range, type Position, type Range } from '../findings';
 import type { Directive, Dockerfile, Flag, Heredoc, Instruction, ParseError, Word } from './ast';
+import { heredocMarkers } from './heredocMarkers';
 import { argsVerdict } from './nodeArgs';
 import { ListBuffer, list } from './list';
 import { eachFlag, isSpace, nextWord, type WordCursor } from './words';
 
 const DIRECTIVE = /^#[ \t]*([a-zA-Z][a-zA-Z0-9]*)[ \t]*=[ \t]*(.+?)[ \t]*$/;
 const KNOWN_DIRECTIVES = new Set(['escape', 'syntax', 'check']);
-const HEREDOC_WORD = /^(\d*)<<(-?)([^<]*)$/;
 const HEREDOC_INSTRUCTIONS = new Set(['RUN', 'COPY', 'ADD']);
 
 /**
@@ -375,41 +375,4 @@ function upperKeyword(keyword: string): string {
     if (UPPER.size < 256) UPPER.set(keyword, upper);
   }
   return upper;
-}
-
-/** The heredoc markers of a logical line, in order (BuildKit's heredocsFromLine). */
-function heredocMarkers(map: PositionMap): Omit<Heredoc, 'content' | 'bodyStartLine' | 'endLine'>[] {
-  const out: Omit<Heredoc, 'content' | 'bodyStartLine' | 'endLine'>[] = [];
-  for (const w of rawShellWords(map.text)) {
-    const m = HEREDOC_WORD.exec(w.text);
-    const rest = m?.[3];
-    if (!m || !rest) continue;
-    const name = rest.replace(/\\(.)/g, '$1').replace(/["']/g, '');
-    out.push({ name, chomp: m[2] === '-', expand: !/["']/.test(rest), markerRange: map.span(w.start, w.end) });
-  }
-  return out;
-}
-
-/** Shell words with quotes and escapes kept (BuildKit's lexer with RawQuotes and RawEscapes). */
-function rawShellWords(s: string): { text: string; start: number; end: number }[] {
-  const out: { text: string; start: number; end: number }[] = [];
-  let i = 0;
-  while (i < s.length) {
-    while (i < s.length && /\s/.test(s[i] as string)) i++;
-    if (i >= s.length) break;
-    const start = i;
-    let quote = '';
-    for (; i < s.length; i++) {
-      const ch = s[i] as string;
-      if (quote) {
-        if (ch === quote) quote = '';
-        else if (ch === '\\' && quote === '"') i++;
-      } else if (ch === '"' || ch === "'") quote = ch;
-      else if (ch === '\\') i++;
-      else if (/\s/.test(ch)) break;
-    }
-    const end = Math.min(i, s.length);
-    out.push({ text: s.slice(start, end), start, end });
-  }
-  return out;
 }
