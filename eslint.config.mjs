@@ -93,12 +93,13 @@ export default tseslint.config(
   // The stats panel: what runs in its webview (src/webview/stats, and src/shared which the host shares with
   // it) never reaches Node or vscode; the host's controller, streams and selection are pure too,
   // and statsPanel(s).ts are their VS Code side.
+  pure(['src/webviewHost/*.ts'], '^\\.', 'The webview page shell is pure and stands alone.'),
   pure(['src/shared/*.ts'], '^(?!\\./\\w+$|\\.\\./engine/statsMath$)\\.', 'src/shared runs in the webview too: it imports only src/shared and the engine\'s stats math.'),
   pure(['src/webview/stats/**/*.ts'], '^(?!\\./[\\w.]+$|\\.\\./\\.\\./shared/\\w+$)\\.', 'Webview code imports only the webview and src/shared.'),
   pure(
     ['src/stats/*.ts', 'src/commands/statsTarget.ts'],
-    '^(?!\\.\\./engine/\\w+$|\\.\\./shared/\\w+$|\\.\\./stats/statsSelection$|\\./(?!statsPanels?$)\\w+$)\\.',
-    'The stats controller, streams and selection are pure: they import the engine, src/shared and each other only.',
+    '^(?!\\.\\./engine/\\w+$|\\.\\./shared/\\w+$|\\.\\./webviewHost/webviewPage$|\\.\\./stats/statsSelection$|\\./(?!statsPanels?$)\\w+$)\\.',
+    'The stats controller, streams and selection are pure: they import the engine, src/shared, the webview page shell and each other only.',
     ['src/stats/statsPanel.ts', 'src/stats/statsPanels.ts'],
   ),
 );

@@ -3,7 +3,7 @@
  * into the spool and answers the webview's window and search requests; the webview only ever
  * holds the lines it draws. Closing the panel ends the streams and deletes the spool.
  */
-import { randomBytes } from 'node:crypto';
+import { newNonce, webviewPage } from '../webviewHost/webviewPage';
 import * as vscode from 'vscode';
 import type { EngineClient } from '../engine/client';
 import { LogFollowSession, scopeTitle, type LogScope } from './logFollowSession';
@@ -151,21 +151,28 @@ export class LogPanel implements vscode.Disposable {
 
   private html(): string {
     const webview = this.panel.webview;
-    const nonce = randomBytes(16).toString('base64');
-    const script = webview.asWebviewUri(vscode.Uri.joinPath(this.options.extensionUri, 'dist', 'logsView.js'));
-    const style = webview.asWebviewUri(vscode.Uri.joinPath(this.options.extensionUri, 'media', 'logs.css'));
-    const csp = `default-src 'none'; style-src ${webview.cspSource}; font-src ${webview.cspSource}; script-src 'nonce-${nonce}';`;
-    return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${style.toString()}">
-<title>Logs</title>
-</head>
-<body>
-<header id="toolbar">
+    const sources = {
+      cspSource: webview.cspSource,
+      nonce: newNonce(),
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.options.extensionUri, 'dist', 'logsView.js')).toString(),
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(this.options.extensionUri, 'media', 'logs.css')).toString(),
+    };
+    return webviewPage(sources, 'Logs', LOG_VIEW_BODY);
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    clearTimeout(this.countTimer);
+    this.stop();
+    this.panel.dispose();
+    this.closedEmitter.fire();
+    this.closedEmitter.dispose();
+  }
+}
+
+/** The log view's fixed markup: its toolbar and the virtual-scrolling viewport. */
+const LOG_VIEW_BODY = `<header id="toolbar">
   <span id="title"></span>
   <label>From <select id="since" aria-label="How far back">
     <option value="tail">last lines (berth.logs.tail)</option>
@@ -183,19 +190,4 @@ export class LogPanel implements vscode.Disposable {
   <span id="driver"></span>
   <span id="status"></span>
 </header>
-<main id="viewport" tabindex="0"><div id="spacer"></div><div id="rows"></div></main>
-<script nonce="${nonce}" src="${script.toString()}"></script>
-</body>
-</html>`;
-  }
-
-  dispose(): void {
-    if (this.disposed) return;
-    this.disposed = true;
-    clearTimeout(this.countTimer);
-    this.stop();
-    this.panel.dispose();
-    this.closedEmitter.fire();
-    this.closedEmitter.dispose();
-  }
-}
+<main id="viewport" tabindex="0"><div id="spacer"></div><div id="rows"></div></main>`;
