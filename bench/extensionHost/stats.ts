@@ -178,10 +178,7 @@ async function recovery(api: BerthApi, ids: readonly string[]): Promise<number> 
 export async function statsBench(api: BerthApi, seconds: number, rounds: number): Promise<StatsBenchResult> {
   const busy = 3;
   const ids: string[] = [];
-  // The remote extension host scans every process for ports to forward, every few seconds (exec,
-  // /proc reads): with 30 more containers that is most of its CPU, and none of it Berth's. Off here.
-  const remote = vscode.workspace.getConfiguration('remote');
-  await remote.update('autoForwardPorts', false, vscode.ConfigurationTarget.Global);
+  // The harness launches VS Code without its port scan (test/harness/codeServer.ts): none of it is Berth's.
   try {
     // A run that was killed left its containers: they would be 30 more in every listing.
     const leftovers = (await docker(['ps', '-aq', '--filter', `label=${LABEL}=1`])).split(/\s+/).filter(Boolean);
@@ -247,7 +244,6 @@ export async function statsBench(api: BerthApi, seconds: number, rounds: number)
     };
   } finally {
     api.stats.current?.dispose();
-    await remote.update('autoForwardPorts', undefined, vscode.ConfigurationTarget.Global);
     if (ids.length > 0) await docker(['rm', '-f', ...ids], { timeoutMs: 120_000 });
   }
 }

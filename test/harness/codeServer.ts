@@ -70,6 +70,12 @@ function writeSettings(userDataDir: string, trusted: boolean): void {
     'extensions.autoUpdate': false,
     // Run folders sit inside this repo: no "open the parent repository?" prompt over the UI.
     'git.openRepositoryInParentFolders': 'never',
+    // code-server's extension host scans every process's sockets for ports to forward, every two
+    // seconds or more (exec, /proc reads). Desktop VS Code with a local engine has no such scan; here
+    // it is CPU that is not Berth's, on two cores. code-server has a tunnel provider, so turning
+    // auto-forwarding off does not stop the scan: only a source other than `process` does.
+    'remote.autoForwardPorts': false,
+    'remote.autoForwardPortsSource': 'output',
   };
   // Without this key the folder opens in Restricted Mode, which the restricted suite wants.
   if (trusted) settings['security.workspace.trust.enabled'] = false;
