@@ -81,7 +81,7 @@ function looks(page: Page): Promise<RowLook[]> {
 }
 
 /** This process's clock minus the page's, from the comparison with the shortest round trip. */
-async function clockOffset(page: Page): Promise<{ offset: number; uncertainty: number }> {
+export async function clockOffset(page: Page): Promise<{ offset: number; uncertainty: number }> {
   let best = { offset: 0, uncertainty: Infinity };
   for (let i = 0; i < 30; i++) {
     const sent = performance.timeOrigin + performance.now();
