@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { SERVICE_CMD, waitFor } from '../test/support/docker';
 import { nodeDocker, type TestSwarm } from '../test/support/swarm';
 import { openWorkbench, runCommand, showInBerth, sideBar } from '../test/ui/workbench';
-import { clockOffset } from './rowLatency';
+import { clockOffset, type PageDom } from './rowLatency';
 
 export const SWARM_CHANGE_KINDS = ['service scale +1', 'service update --force', 'node update drain', 'node update active'] as const;
 export type SwarmChangeKind = (typeof SWARM_CHANGE_KINDS)[number];
@@ -34,14 +34,7 @@ const MISS_MS = 5_000;
 /** The rows unchanged this long count as settled before the next change (past VS Code's 200 ms tree debounce and Berth's settle re-lists). */
 const QUIET_MS = 1_500;
 
-interface PageElement {
-  textContent: string | null;
-  querySelector(selector: string): PageElement | null;
-  querySelectorAll(selector: string): Iterable<PageElement>;
-}
-interface PageGlobals {
-  document: PageElement;
-  MutationObserver: new (callback: () => void) => { observe(target: PageElement, options: Record<string, boolean>): void };
+interface PageGlobals extends PageDom {
   berthTaskLooks: TaskRowsLook[];
 }
 
