@@ -82,7 +82,10 @@ describe("A swarm service's logs in the log view, on a real three-node swarm", f
     // A second view: closing it closes its streams, the first goes on.
     const second = (await vscode.commands.executeCommand(Commands.swarmServiceLogs, row)) as LogPanel;
     await waitFor('the second view reading', () => second.openStreams === 2 && lines(second).some((l) => l.includes(hello)));
-    second.dispose();
+    const closed = new Promise<void>((resolve) => second.onDidClose(resolve));
+    second.panel.reveal();
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    await closed;
     await waitFor('the second view\'s streams to close', () => second.openStreams === 0);
     assert.equal(view.openStreams, 2, 'the first view still follows (its log stream and its removal watch)');
 
