@@ -41,16 +41,18 @@ const QUIET_MS = 300; // past VS Code's 200 ms tree debounce, so each change is 
 /** A change not drawn by then counts as missed, apart from the figures; the round starts over. */
 const MISS_MS = 5_000;
 
-/** The little of the page's DOM the watcher uses (this project compiles without the DOM library). */
-interface PageElement {
+/** The little of the page's DOM the watchers use (this project compiles without the DOM library). */
+export interface PageElement {
   textContent: string | null;
   className: string;
   querySelector(selector: string): PageElement | null;
   querySelectorAll(selector: string): Iterable<PageElement>;
 }
-interface PageGlobals {
+export interface PageDom {
   document: PageElement;
   MutationObserver: new (callback: () => void) => { observe(target: PageElement, options: Record<string, boolean>): void };
+}
+interface PageGlobals extends PageDom {
   berthRowLooks: RowLook[];
 }
 
@@ -81,7 +83,7 @@ function looks(page: Page): Promise<RowLook[]> {
 }
 
 /** This process's clock minus the page's, from the comparison with the shortest round trip. */
-async function clockOffset(page: Page): Promise<{ offset: number; uncertainty: number }> {
+export async function clockOffset(page: Page): Promise<{ offset: number; uncertainty: number }> {
   let best = { offset: 0, uncertainty: Infinity };
   for (let i = 0; i < 30; i++) {
     const sent = performance.timeOrigin + performance.now();

@@ -11,13 +11,14 @@ import type { StatsBenchResult } from './extensionHost/stats';
 import { runExtensionHostSuite } from '../test/harness/extensionHost';
 import { repoRoot, resultsDir } from '../test/harness/paths';
 import { CHANGE_KINDS, measureRowLatency, type RowLatencyResult } from './rowLatency';
+import { swarmBenchmarks } from './swarmBench';
 import { percentile } from './stats';
 import { typingBench, typingRows, type TypingResult } from './typing';
 
 /** Rounds of create, start, pause, unpause, stop and rm: samples per kind of change. */
 const ROW_ROUNDS = 30;
 
-interface Row {
+export interface Row {
   measure: string;
   value: string;
   target: string;
@@ -38,20 +39,21 @@ function productionBundle(): { bytes: number; allBytes: number; restore: () => v
   return { bytes, allBytes, restore: () => execFileSync(process.execPath, ['esbuild.mjs'], { cwd: repoRoot, stdio: 'ignore' }) };
 }
 
-async function hostRun(mode: 'activate' | 'full' | 'stats' | 'build', index: number): Promise<HostBenchResult> {
+export async function hostRun(mode: 'activate' | 'full' | 'stats' | 'build' | 'swarm', index: number, env: Record<string, string> = {}): Promise<HostBenchResult> {
   const out = path.join(resultsDir, `bench-host-${mode}-${index}.json`);
   const report = await runExtensionHostSuite({
     name: `bench-${mode}-${index}`,
     testsEntry: path.join(repoRoot, 'out', 'bench', 'extensionHost', 'index.js'),
     trusted: true,
     echo: false,
-    timeoutMs: mode === 'stats' ? 1_800_000 : 600_000,
+    timeoutMs: mode === 'stats' ? 1_800_000 : mode === 'swarm' ? 1_200_000 : 600_000,
     env: {
       BERTH_BENCH_MODE: mode,
       BERTH_BENCH_OUT: out,
       ...(process.env.BERTH_BENCH_STATS_SECONDS ? { BERTH_BENCH_STATS_SECONDS: process.env.BERTH_BENCH_STATS_SECONDS } : {}),
       ...(process.env.BERTH_BENCH_STATS_ROUNDS ? { BERTH_BENCH_STATS_ROUNDS: process.env.BERTH_BENCH_STATS_ROUNDS } : {}),
       ...(process.env.BERTH_BENCH_PROFILE ? { BERTH_BENCH_PROFILE: process.env.BERTH_BENCH_PROFILE } : {}),
+      ...env,
     },
   });
   if (report.failed > 0) throw new Error(`benchmark run ${mode} #${index} failed: ${report.failures.map((f) => `${f.title}: ${f.message}`).join('; ')}`);
@@ -103,6 +105,12 @@ async function main(): Promise<void> {
   // --no-stats: everything but the stats panel's (which takes about 9 minutes).
   const typingOnly = process.argv.includes('--typing-only');
   const statsOnly = process.argv.includes('--stats-only');
+  // --swarm-only: just the Swarm view's figures, on the testbed's three-node swarm.
+  if (process.argv.includes('--swarm-only')) {
+    execFileSync('bash', [path.join(repoRoot, 'scripts', 'testbed', 'setup.sh')], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
+    const swarm = await swarmBenchmarks(hostRun);
+    return printRows(swarm.rows, swarm.notes, { swarm: swarm.raw });
+  }
   // --build-only: just the cached rebuild, Berth against the plain CLI.
   if (process.argv.includes('--build-only')) {
     execFileSync('bash', [path.join(repoRoot, 'scripts', 'testbed', 'setup.sh')], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -130,11 +138,13 @@ async function main(): Promise<void> {
   let typed: TypingResult | undefined;
   let rowLatency: RowLatencyResult | undefined;
   let stats: StatsBenchResult | undefined;
+  let swarm: Awaited<ReturnType<typeof swarmBenchmarks>> | undefined;
   try {
     if (!typingOnly && !statsOnly) {
       rowLatency = await measureRowLatency(ROW_ROUNDS);
       launches.push(await hostRun('full', 0));
       for (let i = 1; i < 5; i++) launches.push(await hostRun('activate', i));
+      swarm = await swarmBenchmarks(hostRun);
     }
     if (!statsOnly) {
       typed = await typingBench();
@@ -188,13 +198,15 @@ async function main(): Promise<void> {
   });
 
   rows.push(...buildRows(full));
+  rows.push(...(swarm?.rows ?? []));
 
   const notes = [
     `row drawn: the page's DOM shows the container's row in its new state (present, state icon, or gone), seen by a MutationObserver; the page's clock is matched to this process's within ±${rowLatency.clockUncertaintyMs.toFixed(1)} ms.`,
     "\"drawn first\": the engine sent the event before the CLI returned, so the row changed before; such a sample counts with its real delta (zero or negative) in p50 and p95, never raised to 0.",
     ...missed.map((m) => `missed: ${m.kind} in round ${m.round + 1}: the engine said ${m.engine}, the row showed ${m.row}; the round started over.`),
+    ...(swarm?.notes ?? []),
   ];
-  printRows([...rows, ...typing, ...statsTable], notes, { activations, loads, full, rowLatency, typed, stats });
+  printRows([...rows, ...typing, ...statsTable], notes, { activations, loads, full, rowLatency, typed, stats, swarm: swarm?.raw });
 }
 
 /** Berth's build against the same `docker build` from a plain process: medians and Berth's overhead. */
@@ -210,7 +222,7 @@ function buildRows(result: HostBenchResult): Row[] {
   ];
 }
 
-function printRows(rows: Row[], notes: string[], raw: unknown = {}): void {
+export function printRows(rows: Row[], notes: string[], raw: unknown = {}): void {
   const width = Math.max(...rows.map((r) => r.measure.length));
   const valueWidth = Math.max(10, ...rows.map((r) => r.value.length));
   const targetWidth = Math.max(9, ...rows.map((r) => r.target.length));

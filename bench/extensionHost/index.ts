@@ -3,7 +3,8 @@
  * engine. BERTH_BENCH_MODE=activate reports only activate()'s time (one figure per launch);
  * `full` also measures a 200-container refresh and idle engine traffic. (Engine change → rendered
  * row is measured in the page, where the row is drawn: ../rowLatency.ts.) `stats` measures the stats
- * panel against `docker stats` (./stats.ts).
+ * panel against `docker stats` (./stats.ts); `swarm` the Swarm view's refresh on the testbed's swarm
+ * (./swarmRefresh.ts).
  */
 import { copyFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -16,6 +17,7 @@ import { TEST_IMAGE, docker, waitFor } from '../../test/support/docker';
 import { startUnixProxy } from '../../test/support/socketProxy';
 import { statsBench, type StatsBenchResult } from './stats';
 import { cachedRebuilds, type CachedRebuildTimes } from './buildBench';
+import { swarmRefresh, type SwarmRefreshResult } from './swarmRefresh';
 
 export interface HostBenchResult {
   activationMs: number;
@@ -31,6 +33,8 @@ export interface HostBenchResult {
   stats?: StatsBenchResult;
   /** A rebuild with every step cached, through Berth and through the CLI. */
   cachedRebuild?: CachedRebuildTimes;
+  /** The Swarm view's refresh with 50 services and 200 tasks (mode `swarm`). */
+  swarmRefresh?: SwarmRefreshResult;
 }
 
 const BENCH_LABEL = 'berth.bench';
@@ -151,6 +155,12 @@ export async function run(): Promise<void> {
     await vscode.commands.executeCommand('berth.containers.focus');
     await waitFor('connected', () => api.engineState().kind === 'connected', 30_000);
     result.stats = await statsBench(api, Number(process.env.BERTH_BENCH_STATS_SECONDS || 60), Number(process.env.BERTH_BENCH_STATS_ROUNDS || 3));
+  }
+  if (process.env.BERTH_BENCH_MODE === 'swarm') {
+    // DOCKER_HOST points this host at swarm node 1, which BERTH_BENCH_SWARM_NODE describes.
+    await vscode.commands.executeCommand(`${Views.swarm}.focus`);
+    await waitFor('connected', () => api.engineState().kind === 'connected', 30_000);
+    result.swarmRefresh = await swarmRefresh(api, JSON.parse(process.env.BERTH_BENCH_SWARM_NODE!), process.env.BERTH_BENCH_SWARM_IMAGE!, 15);
   }
   if (process.env.BERTH_BENCH_MODE === 'full' || process.env.BERTH_BENCH_MODE === 'build') {
     await vscode.commands.executeCommand('berth.containers.focus');

@@ -1,8 +1,9 @@
 /** Service actions: scale, update the image (a rolling update), roll back, force restart, logs, inspect, remove. */
 import * as vscode from 'vscode';
-import { serviceLogsArgs } from '../compose/stackCli';
 import { forceRestartService, inspectServiceJson, removeService, rollbackService, scaleService, updateServiceImage } from '../engine/swarmServices';
 import type { SwarmService } from '../engine/swarmTypes';
+import type { LogPanel } from '../logs/logPanel';
+import { openLogView } from '../logs/showLogs';
 import type { CommandContext } from './commandContext';
 import { confirmDestructive } from './confirm';
 import { showInspect } from './inspect';
@@ -68,12 +69,10 @@ export async function inspectSwarmService(ctx: CommandContext, ...args: unknown[
   return showInspect(await inspectServiceJson(ctx.session.requireConnection().client, service.id));
 }
 
-/** Follows the service's logs from every node in a terminal (`docker service logs --follow`; no shell). */
-export async function swarmServiceLogs(ctx: CommandContext, ...args: unknown[]): Promise<vscode.Terminal | undefined> {
+/** Follows the service's logs from every node in the log view, each line under its task; returns the view. */
+export async function swarmServiceLogs(ctx: CommandContext, ...args: unknown[]): Promise<LogPanel | undefined> {
   const [service] = await pickSwarmServices(ctx, args, 'show logs of', false);
-  if (!service) return undefined;
-  const endpoint = ctx.session.requireConnection().client.endpoint;
-  return ctx.compose.openProcessTerminal('docker', serviceLogsArgs(endpoint, service.id), undefined, `Logs: ${service.name}`, 'output');
+  return service ? openLogView(ctx, { kind: 'swarmService', id: service.id, name: service.name }) : undefined;
 }
 
 export async function removeSwarmService(ctx: CommandContext, ...args: unknown[]): Promise<string[]> {

@@ -103,13 +103,8 @@ export class ComposeRunner {
   async openTerminal(target: ComposeTarget, subcommand: readonly string[], title: string): Promise<vscode.Terminal> {
     refuseNamesComposeRejects(target);
     const cli = await this.requireCli();
-    return this.openProcessTerminal(cli.command, composeArgs(cli, target, subcommand), target.projectDirectory, title, 'layers');
-  }
-
-  /** Opens a terminal running `command` (an argument array, no shell), e.g. `docker service logs --follow`. */
-  openProcessTerminal(command: string, args: readonly string[], cwd: string | undefined, title: string, icon: string): vscode.Terminal {
-    const pty = new ProcessPty(command, args, cwd ?? os.homedir());
-    const terminal = vscode.window.createTerminal({ name: title, pty, iconPath: new vscode.ThemeIcon(icon) });
+    const pty = new ProcessPty(cli.command, composeArgs(cli, target, subcommand), target.projectDirectory ?? os.homedir());
+    const terminal = vscode.window.createTerminal({ name: title, pty, iconPath: new vscode.ThemeIcon('layers') });
     terminal.show();
     return terminal;
   }

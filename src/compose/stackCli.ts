@@ -1,7 +1,7 @@
 /**
  * The docker CLI's arguments for what the Engine API cannot do alone: deploying a compose file as
- * a stack (the CLI turns the file into services, networks, secrets and configs) and following a
- * service's logs. Argument arrays only, never a shell line. Pure.
+ * a stack (the CLI turns the file into services, networks, secrets and configs). Argument arrays
+ * only, never a shell line. Pure.
  */
 import type { EngineEndpoint } from '../engine/endpoint';
 
@@ -38,8 +38,4 @@ export function stackNameFor(folderName: string): string {
 
 export function stackDeployArgs(endpoint: EngineEndpoint, composeFile: string, stack: string, resolveImage: ResolveImage): string[] {
   return [...dockerHostArgs(endpoint), 'stack', 'deploy', '--compose-file', composeFile, '--resolve-image', resolveImage, '--', stack];
-}
-
-export function serviceLogsArgs(endpoint: EngineEndpoint, serviceId: string): string[] {
-  return [...dockerHostArgs(endpoint), 'service', 'logs', '--follow', '--timestamps', '--tail', '500', '--', serviceId];
 }

@@ -116,3 +116,18 @@ export function forceRestartService(engine: SwarmRequests, id: string, options?:
 export function removeService(engine: SwarmRequests, id: string, options?: RequestOptions): Promise<void> {
   return swarmCall(engine, 'Remove service', { method: 'DELETE', path: `/services/${pathSegment(id)}` }, options);
 }
+
+/** Whether the service's tasks run with a TTY: then its log stream is raw bytes, not stdout/stderr frames. */
+export async function serviceUsesTty(engine: SwarmRequests, id: string, options?: RequestOptions): Promise<{ name: string; tty: boolean }> {
+  const raw = await swarmCall<RawService>(engine, 'Inspect service', { method: 'GET', path: `/services/${pathSegment(id)}` }, options);
+  return { name: String(raw.Spec?.Name ?? id), tty: raw.Spec?.TaskTemplate?.ContainerSpec?.TTY === true };
+}
+
+/**
+ * Follows the service's logs from every node (`GET /services/{id}/logs`): stdout and stderr,
+ * timestamps, and the details that name each line's task and node. No timeout: it stays open.
+ */
+export function followServiceLogs(engine: SwarmRequests, id: string, from: { tail: number | 'all'; since?: string }, options?: RequestOptions): Promise<NodeJS.ReadableStream> {
+  const query = { follow: true, stdout: true, stderr: true, timestamps: true, details: true, tail: from.tail, ...(from.since ? { since: from.since } : {}) };
+  return engine.request('Read service logs', (d, abortSignal) => d.getService(pathSegment(id)).logs({ ...query, abortSignal } as object) as Promise<NodeJS.ReadableStream>, { ...options, timeoutMs: 0 });
+}

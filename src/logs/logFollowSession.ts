@@ -1,8 +1,8 @@
 /**
- * What one log view follows: one container, or a compose project (optionally one service). A
- * project follows every container it has, and picks up the containers that replace them
- * (`up --force-recreate`, scale, a later `up`) from the engine's event stream, filtered by the
- * compose labels: never by polling. Pure (no vscode).
+ * What one log view follows: one container, a compose project (optionally one service), or a swarm
+ * service (serviceLogFollower.ts). A project follows every container it has, and picks up the
+ * containers that replace them (`up --force-recreate`, scale, a later `up`) from the engine's event
+ * stream, filtered by the compose labels: never by polling. Pure (no vscode).
  */
 import type Dockerode from 'dockerode';
 import type { EngineClient } from '../engine/client';
@@ -13,17 +13,22 @@ import { LineSplitter } from '../engine/jsonLines';
 import { ContainerLogFollower, type LogFollowEvent, type LogFollowOptions } from '../engine/logFollower';
 import { COMPOSE_PROJECT_LABEL, COMPOSE_SERVICE_LABEL } from '../engine/types';
 import { composeSourceName, type LogMux } from './logMux';
+import { ServiceLogFollower } from './serviceLogFollower';
 
 const CONTAINER_NUMBER_LABEL = 'com.docker.compose.container-number';
 const REMOVED = 'The container was removed.';
 
-/** What a view shows: one container (by id), or a compose project's containers (one service's, when named). */
+/**
+ * What a view shows: one container (by id), a compose project's containers (one service's, when
+ * named), or a swarm service's tasks on every node.
+ */
 export type LogScope =
   | { kind: 'container'; id: string; name: string }
-  | { kind: 'project'; project: string; service?: string };
+  | { kind: 'project'; project: string; service?: string }
+  | { kind: 'swarmService'; id: string; name: string };
 
 export function scopeTitle(scope: LogScope): string {
-  if (scope.kind === 'container') return scope.name;
+  if (scope.kind === 'container' || scope.kind === 'swarmService') return scope.name;
   return scope.service !== undefined ? `${scope.project} › ${scope.service}` : scope.project;
 }
 
@@ -31,6 +36,7 @@ export class LogFollowSession {
   private readonly abort = new AbortController();
   private readonly followers = new Map<string, ContainerLogFollower>();
   private eventStreams = 0;
+  private service: ServiceLogFollower | undefined;
 
   constructor(
     private readonly client: EngineClient,
@@ -41,7 +47,7 @@ export class LogFollowSession {
 
   /** Log and event streams open right now; 0 once disposed and settled. */
   get openStreams(): number {
-    let n = this.eventStreams;
+    let n = this.eventStreams + (this.service?.openStreams ?? 0);
     for (const f of this.followers.values()) n += f.openStreams;
     return n;
   }
@@ -51,6 +57,11 @@ export class LogFollowSession {
     if (this.scope.kind === 'container') {
       const source = this.mux.source(this.scope.name);
       await this.follow(this.scope.id, source, this.options, (reason) => this.mux.end(reason));
+      return;
+    }
+    if (this.scope.kind === 'swarmService') {
+      this.service = new ServiceLogFollower(this.client, this.scope.id, this.scope.name, this.options, this.mux);
+      await this.service.run();
       return;
     }
     try {
@@ -136,6 +147,7 @@ export class LogFollowSession {
 
   dispose(): void {
     this.abort.abort();
+    this.service?.dispose();
     for (const f of this.followers.values()) f.dispose();
   }
 }

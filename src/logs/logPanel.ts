@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import type { EngineClient } from '../engine/client';
 import { LogFollowSession, scopeTitle, type LogScope } from './logFollowSession';
 import { LogMux } from './logMux';
+import type { LogSource } from './logRecord';
 import { parseViewMessage, sinceSeconds, type HostMessage, type SinceChoice, type ViewMessage } from './logProtocol';
 import { LogSpool } from './logSpool';
 
@@ -70,6 +71,11 @@ export class LogPanel implements vscode.Disposable {
 
   get isEnded(): boolean {
     return this.mux.isEnded;
+  }
+
+  /** The view's sources (containers, compose services or swarm tasks), indexed by a record's `source`. */
+  get sources(): readonly LogSource[] {
+    return this.mux.sources;
   }
 
   private start(): void {

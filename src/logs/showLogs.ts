@@ -13,7 +13,8 @@ import { Commands, ExtensionId, Views } from '../ids';
 import type { LogScope } from './logFollowSession';
 import { LogPanel } from './logPanel';
 
-function open(ctx: CommandContext, scope: LogScope): LogPanel {
+/** Opens a log view on the connected engine (a swarm service's Show Logs opens one too). */
+export function openLogView(ctx: CommandContext, scope: LogScope): LogPanel {
   const client = ctx.session.requireConnection().client;
   const extensionUri = vscode.extensions.getExtension(ExtensionId)?.extensionUri;
   if (!extensionUri) throw new Error('Berth could not find its own files to draw the log view. Reinstall the extension.');
@@ -43,24 +44,24 @@ async function pickProject(ctx: CommandContext): Promise<string | undefined> {
 
 async function showContainerLogs(ctx: CommandContext, ...args: unknown[]): Promise<LogPanel | undefined> {
   const [container] = await pickContainers(ctx, args, { verb: 'show the logs of', states: lifecycleStates.showLogs });
-  return container ? open(ctx, { kind: 'container', id: container.id, name: container.name }) : undefined;
+  return container ? openLogView(ctx, { kind: 'container', id: container.id, name: container.name }) : undefined;
 }
 
 async function showProjectLogs(ctx: CommandContext, ...args: unknown[]): Promise<LogPanel | undefined> {
   const targets = targetsOf(args);
   if (targets && !targets.compose) throw new Error(`${targets.names[0] ?? 'This container'} does not belong to a compose project.`);
   const project = targets?.compose?.name ?? (await pickProject(ctx));
-  return project !== undefined ? open(ctx, { kind: 'project', project }) : undefined;
+  return project !== undefined ? openLogView(ctx, { kind: 'project', project }) : undefined;
 }
 
 async function showServiceLogs(ctx: CommandContext, ...args: unknown[]): Promise<LogPanel | undefined> {
   const compose = targetsOf(args)?.compose;
-  if (compose?.service !== undefined) return open(ctx, { kind: 'project', project: compose.name, service: compose.service });
+  if (compose?.service !== undefined) return openLogView(ctx, { kind: 'project', project: compose.name, service: compose.service });
   const project = compose?.name ?? (await pickProject(ctx));
   if (project === undefined) return undefined;
   const services = [...(composeProjects(ctx).get(project) ?? [])].sort();
   const service = (await vscode.window.showQuickPick(services.map((label) => ({ label })), { placeHolder: `Service of ${project}` }))?.label;
-  return service !== undefined ? open(ctx, { kind: 'project', project, service }) : undefined;
+  return service !== undefined ? openLogView(ctx, { kind: 'project', project, service }) : undefined;
 }
 
 /** The log commands, spread into the one registration table. */
