@@ -35,7 +35,12 @@ async function usedSubnets(): Promise<string[]> {
 
 /** `count` /24s (`10.210.N.0/24`) that overlap nothing the engine or the host uses now. */
 export async function freeSubnets(count: number): Promise<string[]> {
-  const used = (await usedSubnets()).map(cidrRange).filter((r): r is [number, number] => r !== undefined);
+  return pickFreeSubnets(await usedSubnets(), count);
+}
+
+/** `count` /24s of 10.210.0.0/16 that overlap none of `usedCidrs` (IPv6 and other text ignored). */
+export function pickFreeSubnets(usedCidrs: readonly string[], count: number): string[] {
+  const used = usedCidrs.map(cidrRange).filter((r): r is [number, number] => r !== undefined);
   const free: string[] = [];
   for (let n = 0; n < 256 && free.length < count; n++) {
     const candidate = `${BENCH_RANGE}.${n}.0/24`;
