@@ -25,6 +25,8 @@ export interface SocketProxy {
   close(): Promise<void>;
   /** HTTP requests clients have sent through the proxy so far (the benchmark counts idle traffic). */
   readonly requests: number;
+  /** Of those, how many had a request line (`GET /v1.41/containers/ID/json`) that matches `pattern`. */
+  requestsMatching(pattern: RegExp): number;
 }
 
 function pipeTo(target: string, client: net.Socket, live: Set<net.Socket>, tap?: (chunk: Buffer) => void): void {
@@ -59,13 +61,18 @@ async function startProxy(where: { path: string } | { host: string; port: number
   const live = new Set<net.Socket>();
   let server: net.Server | undefined;
   let requests = 0;
+  const requestLines: string[] = [];
   // One parser per connection: a request's bytes may arrive in any number of chunks.
   const clients = new Map<net.Socket, HttpRequestCounter>();
   const tap = (client: net.Socket): ((chunk: Buffer) => void) => {
     const counter = new HttpRequestCounter();
     clients.set(client, counter);
     client.on('close', () => clients.delete(client));
-    return (chunk) => (requests += counter.push(chunk));
+    return (chunk) => {
+      const completed = counter.push(chunk);
+      requests += completed;
+      if (completed > 0) requestLines.push(...counter.requests.slice(-completed));
+    };
   };
   let port = 'port' in where ? where.port : 0;
   const listen = (): Promise<void> =>
@@ -105,6 +112,7 @@ async function startProxy(where: { path: string } | { host: string; port: number
     get requests() {
       return requests;
     },
+    requestsMatching: (pattern) => requestLines.filter((line) => pattern.test(line)).length,
     get openConnections() {
       return live.size;
     },

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { freshResultsDir } from '../harness/evidence';
 import { createTestContainer, docker, importTinyImage, removeTestContainers, removeTestImages, removeTestNetworks, removeTestVolumes, runId, TEST_LABEL, testRegistries, testSubnetPrefix, waitFor } from '../support/docker';
-import { openWorkbench, runCommand, showRowInBerth, type Workbench } from './workbench';
+import { focusView, onlyPane, openWorkbench, runCommand, showRowInBerth, type Workbench } from './workbench';
 
 /** Types into the open quick input and accepts it (Enter). */
 async function answer(page: Page, text: string): Promise<void> {
@@ -24,12 +24,6 @@ async function atStep(page: Page, step: string): Promise<void> {
   await page.locator('.quick-input-widget .quick-input-title').filter({ hasText: step }).first().waitFor({ timeout: 10_000 });
 }
 
-/** Opens `view` (its header in the side bar), with its other panes collapsed so it has the room. */
-async function focusView(page: Page, command: string): Promise<void> {
-  await runCommand(page, command);
-  await page.mouse.move(900, 700);
-}
-
 /** Widens the side bar to `width` pixels by dragging its edge, for screenshots that show rows whole. */
 async function widerSideBar(page: Page, width: number): Promise<void> {
   const box = await page.locator('.part.sidebar').boundingBox();
@@ -39,17 +33,6 @@ async function widerSideBar(page: Page, width: number): Promise<void> {
   await page.mouse.down();
   await page.mouse.move(box.x + width, box.y + box.height / 2, { steps: 8 });
   await page.mouse.up();
-}
-
-/** Collapses every side bar pane but `title` (CONTAINERS, IMAGES…), so that view has the height for a screenshot. */
-async function onlyPane(page: Page, title: string): Promise<void> {
-  for (let i = 0; i < 8; i++) {
-    const other = page.locator('.part.sidebar .pane-header[aria-expanded="true"]').filter({ hasNotText: new RegExp(title, 'i') }).first();
-    if ((await other.count()) === 0) break;
-    // At the left end: the title's own actions (Create, Prune…) sit to the right.
-    await other.click({ position: { x: 12, y: 10 } });
-  }
-  await page.locator('.part.sidebar .pane-header[aria-expanded="true"]').filter({ hasText: new RegExp(title, 'i') }).first().waitFor({ timeout: 5_000 });
 }
 
 async function screenshot(page: Page, file: string): Promise<void> {

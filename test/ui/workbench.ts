@@ -137,3 +137,20 @@ export async function showInBerth(page: Page, what: string, shown: Locator): Pro
 export function showRowInBerth(page: Page, text: string): Promise<Locator> {
   return showInBerth(page, `a row for ${text}`, sideBar(page).locator('.monaco-list-row').filter({ hasText: text }));
 }
+
+/** Opens `view` (its header in the side bar), with its other panes collapsed so it has the room. */
+export async function focusView(page: Page, command: string): Promise<void> {
+  await runCommand(page, command);
+  await page.mouse.move(900, 700);
+}
+
+/** Collapses every side bar pane but `title` (CONTAINERS, IMAGES…), so that view has the height for a screenshot. */
+export async function onlyPane(page: Page, title: string): Promise<void> {
+  for (let i = 0; i < 8; i++) {
+    const other = page.locator('.part.sidebar .pane-header[aria-expanded="true"]').filter({ hasNotText: new RegExp(title, 'i') }).first();
+    if ((await other.count()) === 0) break;
+    // At the left end: the title's own actions (Create, Prune…) sit to the right.
+    await other.click({ position: { x: 12, y: 10 } });
+  }
+  await page.locator('.part.sidebar .pane-header[aria-expanded="true"]').filter({ hasText: new RegExp(title, 'i') }).first().waitFor({ timeout: 5_000 });
+}
