@@ -67,8 +67,11 @@ export async function buildImage(ctx: CommandContext, ...args: unknown[]): Promi
   return runBuild(ctx, options, request?.cancellation);
 }
 
-/** Builds and then says what came of it: image id, size and a Run action; or where it failed. */
-export async function runBuild(ctx: CommandContext, options: BuildOptions, cancellation?: vscode.CancellationToken): Promise<BuildResult | undefined> {
+/**
+ * Builds and then says what came of it: image id, size and a Run action (unless `announceSuccess`
+ * is false: Compose Build says so itself); or where it failed, with Go to Line.
+ */
+export async function runBuild(ctx: CommandContext, options: BuildOptions, cancellation?: vscode.CancellationToken, announceSuccess = true): Promise<BuildResult | undefined> {
   const build = await ctx.build.runner.prepare(options);
   const cancelled = cancellation?.onCancellationRequested(() => build.pty.close());
   const runId = randomUUID();
@@ -103,7 +106,7 @@ export async function runBuild(ctx: CommandContext, options: BuildOptions, cance
     taskEnded?.dispose();
     cancelled?.dispose();
   }
-  if (result) void announce(ctx, options, result);
+  if (result && (announceSuccess || result.code !== 0)) void announce(ctx, options, result);
   return result;
 }
 
