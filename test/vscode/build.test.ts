@@ -124,8 +124,9 @@ describe('Build and run images', function () {
     mkdirSync(slowDir, { recursive: true });
     writeFileSync(path.join(slowDir, 'Dockerfile'), 'FROM berth-test/busybox\nRUN sleep 60\n');
     const t = tag('cancelled');
-    // VS Code ignores terminate() until it has made the task's terminal (it answers "not
-    // terminated"), and the CLI starts before that: terminate once the task has started.
+    // VS Code ignores terminate() until it has registered the task as active (it answers "not
+    // terminated"; its Terminate Task lists only active tasks), and the CLI starts before that:
+    // terminate from the task's start on, until VS Code takes it.
     const started = new Promise<vscode.TaskExecution>((resolve) => {
       const sub = vscode.tasks.onDidStartTask((e) => {
         if (e.execution.task.definition.type === 'berth-build') {
@@ -139,8 +140,12 @@ describe('Build and run images', function () {
       const found = processesWith(`--tag=${t}`);
       return found.length > 0 ? found : undefined;
     }, 30_000);
-    (await started).terminate();
-    await waitFor('the docker build process to end', () => pids.every((pid) => !existsSync(`/proc/${pid}`)), 15_000);
+    const execution = await started;
+    await waitFor('the docker build process to end', () => {
+      const ended = pids.every((pid) => !existsSync(`/proc/${pid}`));
+      if (!ended) execution.terminate();
+      return ended;
+    }, 15_000, 100);
     const result = await building;
     assert.ok(result === undefined || result.code !== 0, JSON.stringify(result));
     assert.equal(await imageExists(t), false);
