@@ -21,7 +21,8 @@ export function activate(context: vscode.ExtensionContext): BerthApi {
   const started = performance.now();
   const log = vscode.window.createOutputChannel('Berth', { log: true });
   const session = new EngineSession(context.workspaceState, log);
-  const explorer = new Explorer(session);
+  const build = new BuildFeature(session, log, context.workspaceState);
+  const explorer = new Explorer(session, (imageId, layers) => build.layerSources(imageId, layers));
   const images = new LocalImageNames();
   const composeLints: ComposeLintCounts = { offThread: 0, inProcess: 0 };
   const imageOptions = { images: () => images.get() };
@@ -30,7 +31,6 @@ export function activate(context: vscode.ExtensionContext): BerthApi {
   const composeOptions = { ...imageOptions, hostFor: editorComposeHost, detectByContent: Config.composeDetectByContent };
   const dockerfileOptions = { ...imageOptions, lintSettings: Config.dockerfileLintSettings };
   const stats = new StatsPanels(session, context.extensionUri, log);
-  const build = new BuildFeature(session, log, context.workspaceState);
 
   context.subscriptions.push(
     log,

@@ -110,6 +110,7 @@ export const Commands = {
   showLog: 'berth.showLog',
   buildImage: 'berth.build.image',
   buildStage: 'berth.build.stage',
+  openLayerLine: 'berth.image.openLayerLine',
   runImage: 'berth.image.run',
 } as const;
 

@@ -11,6 +11,9 @@ import { BuildMemory } from './buildMemory';
 import { BuildRunner } from './buildRunner';
 import { registerBuildCodeLens } from './buildCodeLens';
 import { registerBuildTasks } from './buildTasks';
+import type { HistoryRow } from './historyLines';
+import type { LayerSource } from '../explorer/images/imagesModel';
+import { layerSources, openLayerLine } from './layerSources';
 import { runImage } from './runImage';
 
 export class BuildFeature implements vscode.Disposable {
@@ -23,9 +26,14 @@ export class BuildFeature implements vscode.Disposable {
     log: vscode.LogOutputChannel,
     workspaceState: vscode.Memento,
   ) {
-    this.runner = new BuildRunner(session, log);
     this.memory = new BuildMemory(workspaceState);
+    this.runner = new BuildRunner(session, log, this.memory);
     this.disposables = [this.runner, ...registerBuildCodeLens(), ...registerBuildTasks(this.runner)];
+  }
+
+  /** For the Images view: the Dockerfile line that made each history row, for images Berth built. */
+  layerSources(imageId: string, rows: readonly HistoryRow[]): (LayerSource | undefined)[] | undefined {
+    return layerSources(this.memory.imageSource(imageId), rows);
   }
 
   dispose(): void {
@@ -38,4 +46,5 @@ export const buildHandlers = {
   [Commands.buildImage]: buildImage,
   [Commands.buildStage]: buildImage,
   [Commands.runImage]: runImage,
+  [Commands.openLayerLine]: openLayerLine,
 } satisfies Record<string, CommandHandler>;

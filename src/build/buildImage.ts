@@ -22,6 +22,8 @@ export interface BuildRequest {
   /** A stage to build (the code lens passes it). */
   stage?: string;
   options?: Partial<BuildOptions>;
+  /** Stops the build as the notification's Cancel does (for callers such as other extensions). */
+  cancellation?: vscode.CancellationToken;
 }
 
 function asRequest(arg: unknown): BuildRequest | undefined {
@@ -62,12 +64,16 @@ export async function buildImage(ctx: CommandContext, ...args: unknown[]): Promi
   if (!options) return undefined;
   // Not awaited: the workspace state is written while the build runs.
   void ctx.build.memory.remember(options);
-  return runBuild(ctx, options);
+  return runBuild(ctx, options, request?.cancellation);
 }
 
-/** Builds and then says what came of it: image id, size and a Run action; or where it failed. */
-export async function runBuild(ctx: CommandContext, options: BuildOptions): Promise<BuildResult | undefined> {
+/**
+ * Builds and then says what came of it: image id, size and a Run action (unless `announceSuccess`
+ * is false: Compose Build says so itself); or where it failed, with Go to Line.
+ */
+export async function runBuild(ctx: CommandContext, options: BuildOptions, cancellation?: vscode.CancellationToken, announceSuccess = true): Promise<BuildResult | undefined> {
   const build = await ctx.build.runner.prepare(options);
+  const cancelled = cancellation?.onCancellationRequested(() => build.pty.close());
   const runId = randomUUID();
   const title = `Build ${options.tags[0] ?? path.basename(options.dockerfile)}${options.target ? ` (${options.target})` : ''}`;
   const task = buildTask(build, title, runId);
@@ -84,8 +90,10 @@ export async function runBuild(ctx: CommandContext, options: BuildOptions): Prom
   void ctx.build.runner.showProgress(build, title, ended);
   let result: BuildResult | undefined;
   try {
-    // The CLI starts when VS Code opens the task's terminal (starting it earlier saves that round
-    // trip, but a task terminated before its terminal opened would then leave the CLI running).
+    // The CLI starts now, while VS Code makes the task's terminal (a round trip to the window that
+    // takes longer than a cached build); the terminal shows the output held so far when it opens.
+    // Whatever ends the task first stops it: Cancel, the terminal closed, the task terminated.
+    build.pty.start();
     const notStarted = Promise.resolve(vscode.tasks.executeTask(task)).then(
       () => new Promise<never>(() => undefined),
       (error: unknown) => {
@@ -96,8 +104,9 @@ export async function runBuild(ctx: CommandContext, options: BuildOptions): Prom
     result = await Promise.race([ended, notStarted]);
   } finally {
     taskEnded?.dispose();
+    cancelled?.dispose();
   }
-  if (result) void announce(ctx, options, result);
+  if (result && (announceSuccess || result.code !== 0)) void announce(ctx, options, result);
   return result;
 }
 

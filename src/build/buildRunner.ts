@@ -14,6 +14,7 @@ import type { EngineSession } from '../engineSession';
 import { readTextFile } from '../language/safeRead';
 import { dockerfileFeatures } from '../language/dockerfile/languageProviders';
 import { buildArgs, builderEnvironment, type BuildOptions } from './buildArgs';
+import type { BuildMemory } from './buildMemory';
 import { locateFailures, type LocatedFailure } from './buildFailures';
 import { PlainProgressParser, type BuildFailure } from './buildProgress';
 import { planSteps, stepCount } from './buildSteps';
@@ -55,6 +56,8 @@ export class BuildRunner implements vscode.Disposable {
   constructor(
     private readonly session: EngineSession,
     private readonly log: vscode.LogOutputChannel,
+    /** Told which Dockerfile each built image came from, for the Images view's history lines. */
+    private readonly memory: BuildMemory,
   ) {}
 
   /** Chosen once per docker CLI; a failed choice is tried again next time (buildx may have just been installed). */
@@ -106,6 +109,7 @@ export class BuildRunner implements vscode.Disposable {
         imageId = progress.imageId;
       }
       rmSync(temp, { recursive: true, force: true });
+      if (ended.code === 0 && imageId) void this.memory.rememberImage(imageId, { dockerfile: options.dockerfile, ...(options.target ? { target: options.target } : {}) });
       return { code: ended.code, imageId: ended.code === 0 ? imageId : undefined, failures, builder };
     });
     return { pty, parser, builder, options, finished };

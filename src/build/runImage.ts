@@ -1,11 +1,12 @@
 /**
  * "Run Image": after a build or from an image (a tag or id, or `{ image }` from the Images view).
  * Asks name, ports, env and env file, volumes, network, restart policy and terminal or detached;
- * runs the docker CLI with an argument array; shows the new container in the Containers view.
+ * runs the docker CLI with an argument array; selects the new container in the Containers view.
  */
 import { execFile } from 'node:child_process';
 import * as vscode from 'vscode';
 import type { CommandContext } from '../commands/commandContext';
+import type { ContainerSummary } from '../engine/types';
 import { Views } from '../ids';
 import { defaultRunOptions, RESTART_POLICIES, runArgs, type RunOptions } from './runArgs';
 import { refuseUntrusted } from './trust';
@@ -93,7 +94,8 @@ export async function runImage(ctx: CommandContext, ...args: unknown[]): Promise
       else resolve(String(stdout).trim().split('\n').pop() ?? '');
     });
   });
-  void revealContainer(ctx);
+  // Not awaited: the command's result does not wait for the view.
+  void revealContainer(ctx, containerId);
   return { containerId };
 }
 
@@ -102,10 +104,12 @@ function strictEnv(env: NodeJS.ProcessEnv): Record<string, string> {
 }
 
 /**
- * Shows the new container in the Containers view. Selecting its row needs a reveal by container id
- * from the explorer (its views keep their TreeView to themselves): the explorer's owner hooks it up.
+ * Opens the Containers view with the new container's row selected, once the view has read it;
+ * the keyboard focus stays where it was.
  */
-async function revealContainer(ctx: CommandContext): Promise<void> {
-  await ctx.explorer.refresh(Views.containers);
+async function revealContainer(ctx: CommandContext, containerId: string): Promise<void> {
+  const shown = await ctx.explorer.reveal(Views.containers, (node) => node.kind === 'container' && (node.resource as ContainerSummary).id === containerId);
+  if (shown) return;
+  ctx.log.info(`run: the Containers view does not show ${containerId.slice(0, 12)} (filtered out, or it exited and was removed)`);
   await vscode.commands.executeCommand(`${Views.containers}.focus`);
 }

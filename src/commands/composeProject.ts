@@ -1,4 +1,4 @@
-/** Project-wide compose commands (up, restart, stop, start, pause, unpause, pull, build, ps, logs): one shape, different verbs. */
+/** Project-wide compose commands (up, restart, stop, start, pause, unpause, pull, ps, logs; build is in composeBuild.ts): one shape, different verbs. */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { ComposeVerbs } from '../compose/composeCli';
@@ -24,7 +24,6 @@ export const projectVerbs = {
   pause: { title: 'Compose Pause', args: () => ComposeVerbs.pause() },
   unpause: { title: 'Compose Unpause', args: () => ComposeVerbs.unpause() },
   pull: { title: 'Compose Pull', args: () => ComposeVerbs.pull() },
-  build: { title: 'Compose Build', args: () => ComposeVerbs.build() },
   ps: { title: 'Compose PS', args: () => ComposeVerbs.ps() },
 } satisfies Record<string, ProjectVerb>;
 

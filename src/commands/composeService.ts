@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { ComposeVerbs } from '../compose/composeCli';
 import { refuseNamesComposeRejects } from '../compose/composeNames';
 import type { CommandContext } from './commandContext';
+import { composeServiceRebuildWithBerth } from './composeBuild';
 import { runComposeVerb } from './composeProject';
 import { requireTrust, resolveComposeTarget, type ResolvedComposeTarget } from './composeTarget';
 
@@ -39,8 +40,14 @@ const askReplicas = (service: string): Thenable<string | undefined> =>
 
 export const composeServiceUp = serviceCommand('Compose Up Service', (s) => ComposeVerbs.up([s]));
 export const composeServiceRestart = serviceCommand('Compose Restart Service', (s) => ComposeVerbs.restart([s]));
-export const composeServiceRebuild = serviceCommand('Compose Rebuild Service', (s) => ComposeVerbs.rebuild(s));
 export const composeServiceScale = serviceCommand('Compose Scale Service', (s, n) => ComposeVerbs.scale(s, Number(n.trim())), askReplicas);
+
+/** Builds the service's image through Berth's build runner (progress, diagnostics), then recreates its containers. */
+export async function composeServiceRebuild(ctx: CommandContext, ...invocation: unknown[]): Promise<number | undefined> {
+  const title = 'Compose Rebuild Service';
+  const resolved = await resolveService(ctx, invocation, title);
+  return resolved ? composeServiceRebuildWithBerth(ctx, resolved, title) : undefined;
+}
 
 export async function composeServiceLogs(ctx: CommandContext, ...invocation: unknown[]): Promise<void> {
   const resolved = await resolveService(ctx, invocation, 'Compose Service Logs');

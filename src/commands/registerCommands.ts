@@ -18,6 +18,7 @@ import { openPublishedPort } from './openPort';
 import { pruneStoppedContainers } from './pruneContainers';
 import { composeDown } from './composeDown';
 import { composeLogs, composeProjectCommand, composeUpWithProfiles, projectVerbs } from './composeProject';
+import { composeBuild } from './composeBuild';
 import { composeServiceLogs, composeServiceRebuild, composeServiceRestart, composeServiceScale, composeServiceUp } from './composeService';
 import { showMergedConfig } from './showMergedConfig';
 import { createNetwork } from './createNetwork';
@@ -139,7 +140,7 @@ const handlers: Record<CommandId, CommandHandler> = {
   [Commands.composePause]: composeProjectCommand(projectVerbs.pause),
   [Commands.composeUnpause]: composeProjectCommand(projectVerbs.unpause),
   [Commands.composePull]: composeProjectCommand(projectVerbs.pull),
-  [Commands.composeBuild]: composeProjectCommand(projectVerbs.build),
+  [Commands.composeBuild]: composeBuild,
   [Commands.composeLogs]: composeLogs,
   [Commands.composePs]: composeProjectCommand(projectVerbs.ps),
   [Commands.composeShowMergedConfig]: showMergedConfig,

@@ -27,7 +27,7 @@ export async function showMergedConfig(ctx: CommandContext, ...args: unknown[]):
 }
 
 /** A running project's target may name no files; Compose would then look in its folder. */
-function withFiles(target: ComposeTarget): ComposeTarget {
+export function withFiles(target: ComposeTarget): ComposeTarget {
   if (target.files.length > 0 || target.projectDirectory === undefined) return target;
   const dir = target.projectDirectory;
   const found = DEFAULT_COMPOSE_FILES.map((f) => path.join(dir, f)).find((f) => existsSync(f));

@@ -62,6 +62,8 @@ export const ComposeVerbs = {
   build: (): string[] => ['build'],
   ps: (): string[] => ['ps', '--all'],
   logs: (services: readonly string[] = []): string[] => ['logs', '--follow', '--tail=200', ...servicesAfterDashes(services)],
+  /** Recreates one service's containers from its (just built) image, building nothing. */
+  recreate: (service: string): string[] => ['up', '--detach', '--force-recreate', '--no-deps', '--', service],
   /** Rebuilds one service's image and recreates only its containers. */
   rebuild: (service: string): string[] => ['up', '--detach', '--build', '--force-recreate', '--no-deps', '--', service],
   scale: (service: string, replicas: number): string[] => ['up', '--detach', '--no-recreate', `--scale=${service}=${replicas}`, '--', service],

@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { ContainerSummary } from '../engine/types';
 import { ImagesTree } from './images/imagesTree';
-import type { ImagesSnapshot } from './images/imagesModel';
+import type { ImagesSnapshot, LayerSources } from './images/imagesModel';
 import { NetworksTree } from './networks/networksTree';
 import type { SwarmSnapshot } from '../engine/swarmSnapshot';
 import { SwarmTree } from './swarm/swarmTree';
@@ -38,9 +38,10 @@ export class Explorer implements vscode.Disposable {
   readonly volumes: VolumesTree;
   readonly system: SystemTree;
 
-  constructor(session: EngineSession) {
+  /** `layerSources` names the Dockerfile lines of image history rows, for the images it knows. */
+  constructor(session: EngineSession, layerSources?: LayerSources) {
     this.containers = this.add(Views.containers, new ContainersTree(session));
-    this.add(Views.images, new ImagesTree(session));
+    this.add(Views.images, new ImagesTree(session, layerSources));
     this.add(Views.networks, new NetworksTree(session));
     this.volumes = this.add(Views.volumes, new VolumesTree(session));
     this.system = this.add(Views.system, new SystemTree(session));
@@ -65,6 +66,11 @@ export class Explorer implements vscode.Disposable {
 
   refresh(id: LiveViewId): Promise<void> {
     return this.view(id).refreshNow();
+  }
+
+  /** Selects the row `match` accepts in view `id` once a read shows it; false when none does in time. */
+  reveal(id: LiveViewId, match: (node: TreeNode) => boolean): Promise<boolean> {
+    return this.view(id).reveal(match);
   }
 
   /** Sets the view's filter: `value` when given (Clear Filter passes ''), otherwise what the user types. */

@@ -8,9 +8,12 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { BerthApi } from '../../src/api';
 import type { BuildResult } from '../../src/build/buildRunner';
+import type { ContainerSummary, ImageLayer } from '../../src/engine/types';
+import { layerInstruction, type ImageTag } from '../../src/explorer/images/imagesModel';
 import { Commands } from '../../src/ids';
 import { SERVICE_CMD } from '../support/docker';
 import { activateBerth, docker, findRow, repoRoot, runId, TEST_LABEL, waitFor } from './testUtil';
+import { findRow as findViewRow, itemOf } from './treeUtil';
 
 const SECRET = 'berth-secret-value-7f3c';
 
@@ -89,6 +92,23 @@ describe('Build and run images', function () {
     assert.deepEqual(vscode.languages.getDiagnostics(dockerfile).filter((d) => d.source === 'BuildKit'), []);
   });
 
+  it("names the Dockerfile line of each layer in the Images view's history of an image Berth built, and opens it", async () => {
+    const images = api.view('berth.images');
+    await images.refreshNow();
+    const tagRow = await waitFor('the built tag in the Images view', () => findViewRow<ImageTag>(api, 'berth.images', 'imageTag', (t) => t.ref === tags[0]));
+    const layers = await images.getChildren(tagRow);
+    const described = layers.map((l) => [layerInstruction((l.resource as ImageLayer).createdBy).split(' ')[0], String(itemOf(api, 'berth.images', l).description).split(' · ')[0]]);
+    // Newest first: the secret stage's RUN (line 8), the base stage's RUN (line 4) and ARG (line 3), then the base image's rows, which no line made.
+    // BuildKit records ARG as a row of its own.
+    assert.deepEqual(described.slice(0, 3), [['RUN', 'Dockerfile:8'], ['RUN', 'Dockerfile:4'], ['ARG', 'Dockerfile:3']], JSON.stringify(described));
+    assert.ok(described.slice(3).every(([, first]) => !/^Dockerfile:/.test(first ?? '')), JSON.stringify(described));
+    const click = itemOf(api, 'berth.images', layers[0]!).command;
+    assert.equal(click?.command, Commands.openLayerLine);
+    await vscode.commands.executeCommand(click.command, ...(click.arguments ?? []));
+    const editor = await waitFor('the Dockerfile open at the line', () => (vscode.window.activeTextEditor?.document.uri.fsPath === dockerfile.fsPath ? vscode.window.activeTextEditor : undefined));
+    assert.equal(editor.selection.active.line, 7);
+  });
+
   it('puts a failing RUN on its line as a diagnostic (BuildKit named only the step)', async () => {
     const result = await vscode.commands.executeCommand<BuildResult>(Commands.buildImage, { dockerfile, options: { tags: [], target: 'secret', secrets: [], noCache: true } });
     assert.notEqual(result?.code, 0);
@@ -104,17 +124,64 @@ describe('Build and run images', function () {
     mkdirSync(slowDir, { recursive: true });
     writeFileSync(path.join(slowDir, 'Dockerfile'), 'FROM berth-test/busybox\nRUN sleep 60\n');
     const t = tag('cancelled');
+    // VS Code ignores terminate() until it has registered the task as active (it answers "not
+    // terminated"; its Terminate Task lists only active tasks), and the CLI starts before that:
+    // terminate from the task's start on, until VS Code takes it.
+    const started = new Promise<vscode.TaskExecution>((resolve) => {
+      const sub = vscode.tasks.onDidStartTask((e) => {
+        if (e.execution.task.definition.type === 'berth-build') {
+          sub.dispose();
+          resolve(e.execution);
+        }
+      });
+    });
     const building = vscode.commands.executeCommand<BuildResult | undefined>(Commands.buildImage, { dockerfile: vscode.Uri.file(path.join(slowDir, 'Dockerfile')), options: { tags: [t], noCache: true } });
     const pids = await waitFor('the docker build process', () => {
       const found = processesWith(`--tag=${t}`);
       return found.length > 0 ? found : undefined;
     }, 30_000);
-    const execution = await waitFor('the build task', () => vscode.tasks.taskExecutions.find((e) => e.task.definition.type === 'berth-build'));
-    execution.terminate();
-    await waitFor('the docker build process to end', () => pids.every((pid) => !existsSync(`/proc/${pid}`)), 15_000);
+    const execution = await started;
+    await waitFor('the docker build process to end', () => {
+      const ended = pids.every((pid) => !existsSync(`/proc/${pid}`));
+      if (!ended) execution.terminate();
+      return ended;
+    }, 15_000, 100);
     const result = await building;
     assert.ok(result === undefined || result.code !== 0, JSON.stringify(result));
     assert.equal(await imageExists(t), false);
+  });
+
+  it("stops the docker CLI when the build is cancelled before the task's terminal opened, and the task ends with the CLI's exit code", async () => {
+    const slowDir = path.join(dir, 'slow-cancel');
+    mkdirSync(slowDir, { recursive: true });
+    writeFileSync(path.join(slowDir, 'Dockerfile'), 'FROM berth-test/busybox\nRUN sleep 61\n');
+    const t = tag('cancelled-early');
+    const terminalsBefore = vscode.window.terminals.length;
+    const exitCode = new Promise<number | undefined>((resolve) => {
+      const sub = vscode.tasks.onDidEndTaskProcess((e) => {
+        if (e.execution.task.definition.type === 'berth-build') {
+          sub.dispose();
+          resolve(e.exitCode);
+        }
+      });
+    });
+    // The same path as the notification's Cancel, which a test cannot click.
+    const cancel = new vscode.CancellationTokenSource();
+    const building = vscode.commands.executeCommand<BuildResult | undefined>(Commands.buildImage, { dockerfile: vscode.Uri.file(path.join(slowDir, 'Dockerfile')), options: { tags: [t], noCache: true }, cancellation: cancel.token });
+    const pids = await waitFor('the docker build process', () => {
+      const found = processesWith(`--tag=${t}`);
+      return found.length > 0 ? found : undefined;
+    }, 30_000, 1);
+    const terminalOpened = vscode.window.terminals.length > terminalsBefore;
+    cancel.cancel();
+    await waitFor('the docker build process to end', () => pids.every((pid) => !existsSync(`/proc/${pid}`)), 15_000);
+    const result = await building;
+    assert.ok(result && result.code !== 0, JSON.stringify(result));
+    // The task's terminal opens after the CLI has ended, and the task ends with the CLI's exit code.
+    assert.equal(await exitCode, result.code);
+    assert.equal(await imageExists(t), false);
+    assert.equal(terminalOpened, false, "the task's terminal was already open when the build was cancelled: this test no longer covers the early cancel");
+    cancel.dispose();
   });
 
   it('runs a berth-build task from tasks.json', async () => {
@@ -149,5 +216,10 @@ describe('Build and run images', function () {
     assert.match(result?.containerId ?? '', /^[0-9a-f]{64}$/);
     assert.equal(await docker(['inspect', '--format', '{{.State.Running}}', name]), 'true');
     await waitFor('the container in the tree', () => findRow(api.containersTree, name), 15_000);
+    // Revealed and selected, without taking the keyboard focus.
+    await waitFor('the new container selected in the Containers view', () => {
+      const selected = api.containersTree.selection;
+      return selected.length === 1 && selected[0]?.kind === 'container' && (selected[0].resource as ContainerSummary).id === result?.containerId;
+    }, 15_000);
   });
 });

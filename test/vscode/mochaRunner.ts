@@ -44,11 +44,16 @@ export function failIfNothingRan(report: TestReport, what: string): TestReport {
   return report;
 }
 
-/** The test files directly in `folder` (not its subfolders, which are suites of their own). */
-export function testFilesIn(folder: string): string[] {
+/**
+ * The test files directly in `folder` (not its subfolders, which are suites of their own).
+ * BERTH_TEST_FILES (comma-separated base names, e.g. `build,images`) keeps a local run targeted.
+ */
+export function testFilesIn(folder: string, only = process.env.BERTH_TEST_FILES): string[] {
+  const wanted = only?.split(',').map((n) => n.trim()).filter(Boolean);
   return fs
     .readdirSync(folder)
     .filter((f) => f.endsWith('.test.js'))
+    .filter((f) => !wanted?.length || wanted.includes(f.slice(0, -'.test.js'.length)))
     .sort()
     .map((f) => path.join(folder, f));
 }

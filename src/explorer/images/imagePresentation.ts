@@ -1,11 +1,12 @@
 /** Rows and tooltips of the Images view. Pure. */
 import type { ImageRemoval } from '../../engine/images';
-import type { ImageLayer, ImageSummary } from '../../engine/types';
+import type { ImageSummary } from '../../engine/types';
 import { bytes } from '../../units';
 import { escapeMarkdown, markdownCode } from '../shared/markdownText';
 import { count, type Row } from '../shared/rowPresentation';
 import { ago, day } from '../shared/timePresentation';
-import type { DanglingImage, ImageTag, RepositoryGroup } from './imagesModel';
+import { Commands } from '../../ids';
+import type { DanglingImage, HistoryLayer, ImageTag, LayerSource, RepositoryGroup } from './imagesModel';
 import { layerInstruction } from './imagesModel';
 
 const shortId = (id: string): string => id.replace(/^sha256:/, '').slice(0, 12);
@@ -79,21 +80,29 @@ export function untaggedRow(images: readonly ImageSummary[]): Row {
   };
 }
 
-export function layerRow(layer: ImageLayer): Row {
+/** `Dockerfile:12`: the file's name and 1-based line, as BuildKit's own messages name a line. */
+export function layerSourceText(source: LayerSource): string {
+  return `${source.dockerfile.split(/[\\/]/).pop() ?? source.dockerfile}:${source.line + 1}`;
+}
+
+export function layerRow(layer: HistoryLayer): Row {
+  const source = layer.source;
   return {
     // An imported image records no instruction, only a comment ("Imported from -").
     label: layer.createdBy.trim() === '' && layer.comment ? layer.comment : layerInstruction(layer.createdBy),
-    description: `${bytes(layer.size)} · ${day(layer.created)}`,
+    description: `${source ? `${layerSourceText(source)} · ` : ''}${bytes(layer.size)} · ${day(layer.created)}`,
     icon: { id: layer.size > 0 ? 'layers' : 'layers-dot', ...(layer.size > 0 ? {} : { color: 'disabledForeground' }) },
     contextValue: 'imageLayer',
     tooltip: [
       `Created by: ${markdownCode(layer.createdBy || '(nothing recorded)')}`,
+      ...(source ? [`Made by: ${escapeMarkdown(source.dockerfile)}, line ${source.line + 1}`] : []),
       `Size: ${bytes(layer.size)}`,
       `Created: ${escapeMarkdown(day(layer.created))}`,
       ...(layer.id !== '<missing>' ? [`Layer image: ${escapeMarkdown(shortId(layer.id))}`] : []),
       ...(layer.tags.length > 0 ? [`Tags: ${layer.tags.map(escapeMarkdown).join(', ')}`] : []),
       ...(layer.comment ? [`Comment: ${escapeMarkdown(layer.comment)}`] : []),
     ].join('  \n'),
+    ...(source ? { command: { id: Commands.openLayerLine, title: 'Open the Dockerfile line', arguments: [source.dockerfile, source.line] } } : {}),
   };
 }
 

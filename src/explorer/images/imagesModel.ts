@@ -3,12 +3,32 @@ import { parseImageRef } from '../../engine/imageMapping';
 import type { ContainerSummary, EngineEvent, ImageLayer, ImageSummary } from '../../engine/types';
 import type { ModelNode } from '../shared/treeModel';
 
+/** The Dockerfile and 0-based line that made a layer, where Berth knows the file (it built the image). */
+export interface LayerSource {
+  dockerfile: string;
+  line: number;
+}
+
+/** A history row, with the line that made it when known. */
+export type HistoryLayer = ImageLayer & { source?: LayerSource };
+
+/** For the Dockerfile lines of an image's history rows: one per row, or undefined when Berth does not know the file. */
+export type LayerSources = (imageId: string, layers: readonly ImageLayer[]) => readonly (LayerSource | undefined)[] | undefined;
+
 export interface ImagesSnapshot {
   images: readonly ImageSummary[];
   /** Every container, for which images are in use (an image listing does not say by whom). */
   containers: readonly ContainerSummary[];
   /** Layer histories read so far, by image id: an image's history never changes, so they are kept. */
-  histories: ReadonlyMap<string, readonly ImageLayer[]>;
+  histories: ReadonlyMap<string, readonly HistoryLayer[]>;
+}
+
+/** The history rows with their lines, where `sources` knows them. */
+export function withSources(layers: readonly ImageLayer[], sources: readonly (LayerSource | undefined)[] | undefined): HistoryLayer[] {
+  return layers.map((layer, i) => {
+    const source = sources?.[i];
+    return source ? { ...layer, source } : layer;
+  });
 }
 
 /** One reference of an image: `repository:tag`, or `repository@digest` for an image pulled by digest only. */
@@ -107,7 +127,7 @@ export function imagesTree(snapshot: ImagesSnapshot, showDangling: boolean): Mod
 }
 
 /** Histories of images that are gone are dropped; the rest are kept. */
-export function keepHistories(histories: ReadonlyMap<string, readonly ImageLayer[]>, images: readonly ImageSummary[]): Map<string, readonly ImageLayer[]> {
+export function keepHistories(histories: ReadonlyMap<string, readonly HistoryLayer[]>, images: readonly ImageSummary[]): Map<string, readonly HistoryLayer[]> {
   const ids = new Set(images.map((i) => i.id));
   return new Map([...histories].filter(([id]) => ids.has(id)));
 }

@@ -5,7 +5,7 @@ import { Commands, Views } from '../../ids';
 import { LiveView, type LiveViewSpec } from '../shared/liveView';
 import type { TreeNode } from '../shared/treeModel';
 import { danglingImageRow, imageTagRow, imageTooltip, layerRow, repositoryRow, untaggedRow } from './imagePresentation';
-import { imageAffectedBy, imagesTree, keepHistories, type DanglingImage, type ImagesSnapshot, type ImageTag } from './imagesModel';
+import { imageAffectedBy, imagesTree, keepHistories, withSources, type DanglingImage, type ImagesSnapshot, type ImageTag, type LayerSources } from './imagesModel';
 
 /** The image behind a tag row or an untagged image's row. */
 function imageOf(node: TreeNode): (DanglingImage & { ref?: string }) | undefined {
@@ -13,7 +13,7 @@ function imageOf(node: TreeNode): (DanglingImage & { ref?: string }) | undefined
   return undefined;
 }
 
-const spec: LiveViewSpec<ImagesSnapshot> = {
+const imagesSpec = (sources: LayerSources | undefined): LiveViewSpec<ImagesSnapshot> => ({
   viewId: Views.images,
   noun: 'images',
   emptyHint: 'Pull one with the cloud button, or build one from a Dockerfile.',
@@ -34,7 +34,8 @@ const spec: LiveViewSpec<ImagesSnapshot> = {
   expand: async (node, client, snapshot) => {
     const target = imageOf(node);
     if (!target || snapshot.histories.has(target.image.id)) return undefined;
-    const layers = await client.images.history(target.image.id);
+    const read = await client.images.history(target.image.id);
+    const layers = withSources(read, sources?.(target.image.id, read));
     return { into: (current) => ({ ...current, histories: new Map(current.histories).set(target.image.id, layers) }) };
   },
   // "Created 3 days ago" is worked out when the tooltip is shown.
@@ -42,10 +43,11 @@ const spec: LiveViewSpec<ImagesSnapshot> = {
     const target = imageOf(node);
     return target ? imageTooltip(target.image, new Date(), target.ref, target.usedBy) : undefined;
   },
-};
+});
 
 export class ImagesTree extends LiveView<ImagesSnapshot, TreeNode> {
-  constructor(session: EngineSession) {
-    super(session, spec);
+  /** `sources` names the Dockerfile line of each history row, for the images it knows. */
+  constructor(session: EngineSession, sources?: LayerSources) {
+    super(session, imagesSpec(sources));
   }
 }

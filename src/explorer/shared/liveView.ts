@@ -15,7 +15,7 @@ import type { EngineSession } from '../../engineSession';
 import type { Row } from './rowPresentation';
 import { emptyRows, engineStateRows, loadFailedRows, type StateAction, type StateMessage } from './stateModel';
 import { actionRow, messageRow } from './statePresentation';
-import { filterModel, plainNode, reconcile, TreeNode, type ModelNode, type NodeFactory } from './treeModel';
+import { filterModel, findNode, plainNode, reconcile, TreeNode, type ModelNode, type NodeFactory } from './treeModel';
 import { markdownTooltip, toTreeItem } from './treeItems';
 
 /** Where a view's objects come from, and which engine events change them. */
@@ -243,6 +243,39 @@ export class LiveView<S, N extends TreeNode = TreeNode> implements vscode.TreeDa
     this.timer = undefined;
     this.fullPending = true;
     return this.run();
+  }
+
+  /** The rows selected in the sidebar (tests read it; commands get theirs as arguments). */
+  get selection(): readonly N[] {
+    return this.treeView?.selection ?? [];
+  }
+
+  /**
+   * Selects the first row `match` accepts (not focusing the view, so typing goes on where it was),
+   * re-reading until the row exists: a command that just made the object may be ahead of the read.
+   * False when no read shows it within `timeoutMs` (filtered out, or gone already).
+   */
+  async reveal(match: (node: TreeNode) => boolean, timeoutMs = 10_000): Promise<boolean> {
+    const find = (): TreeNode | undefined => findNode(this.roots, match);
+    let node = find();
+    if (!node) {
+      node = await new Promise<TreeNode | undefined>((resolve) => {
+        const done = (found: TreeNode | undefined): void => {
+          clearTimeout(timer);
+          read.dispose();
+          resolve(found);
+        };
+        const timer = setTimeout(() => done(undefined), timeoutMs);
+        const read = this.onDidRefresh(() => {
+          const found = find();
+          if (found) done(found);
+        });
+        void this.refreshNow();
+      });
+    }
+    if (!node || !this.treeView) return false;
+    await this.treeView.reveal(node as N, { select: true, focus: false, expand: true });
+    return true;
   }
 
   /** Re-reads what `id` names (everything when omitted), as an engine event naming it would; a hidden view reads it when shown. */

@@ -54,6 +54,16 @@ function walk(nodes: readonly TreeNode[], into: Map<string, TreeNode>): Map<stri
   return into;
 }
 
+/** The first node, depth first, that `match` accepts. */
+export function findNode(nodes: readonly TreeNode[], match: (node: TreeNode) => boolean): TreeNode | undefined {
+  for (const n of nodes) {
+    if (match(n)) return n;
+    const inside = findNode(n.children, match);
+    if (inside) return inside;
+  }
+  return undefined;
+}
+
 const sameIds = (a: readonly TreeNode[], b: readonly TreeNode[]): boolean => a.length === b.length && a.every((n, i) => n === b[i]);
 
 /**

@@ -55,6 +55,21 @@ describe('ProcessPty', () => {
     assert.deepEqual(closed, [4]);
   });
 
+  it('stops a process started early when it is closed before its terminal opened; the terminal then ends with its code', async () => {
+    const pty = new ProcessPty(node, script('console.log("running"); setInterval(() => undefined, 1000)'), dir);
+    const closed: number[] = [];
+    pty.onDidClose((code) => closed.push(code));
+    const running = new Promise<void>((resolve) => pty.onDidOutput(() => resolve()));
+    pty.start();
+    await running;
+    pty.close();
+    const result = await pty.exited;
+    assert.equal(result.code, 1, 'ended by the signal');
+    assert.deepEqual(closed, [], 'no close before open()');
+    pty.open();
+    assert.deepEqual(closed, [1]);
+  });
+
   it('ends at once when its terminal closes before the process started', async () => {
     const pty = new ProcessPty(node, script('console.log("never")'), dir);
     pty.close();
