@@ -111,6 +111,15 @@ export const Commands = {
   buildImage: 'berth.build.image',
   buildStage: 'berth.build.stage',
   runImage: 'berth.image.run',
+  containerOpenFiles: 'berth.container.openFiles',
+  volumeBrowse: 'berth.volume.browse',
+  filesUpload: 'berth.files.upload',
+  filesDownload: 'berth.files.download',
+  filesNewFile: 'berth.files.newFile',
+  filesNewFolder: 'berth.files.newFolder',
+  filesDelete: 'berth.files.delete',
+  filesClose: 'berth.files.close',
+  filesRefresh: 'berth.files.refresh',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];
@@ -123,6 +132,7 @@ export const Views = {
   volumes: 'berth.volumes',
   system: 'berth.system',
   swarm: 'berth.swarm',
+  files: 'berth.files',
 } as const;
 
 /** Webview panel types (also the `onWebviewPanel:` activation event that restores them). */
@@ -138,6 +148,10 @@ export const ContextKeys = {
 /** URI schemes Berth registers. Never the bare `berth`: another extension owns it. */
 export const UriSchemes = {
   inspect: 'berth-inspect',
+  /** `berth-files://<containerId>/path`: a container's files. */
+  containerFiles: 'berth-files',
+  /** `berth-volume://<volume>/path`: a volume's files, read-only. */
+  volumeFiles: 'berth-volume',
 } as const;
 
 export const ExtensionId = 'berth-dev.berth';

@@ -56,10 +56,11 @@ export async function createVolumeBrowser(client: EngineClient, volume: string):
   return { containerId: created.Id, volume };
 }
 
-/** Removes helper containers (all of them, or only `ids`); resolves with the ids removed. */
-export async function removeVolumeBrowsers(client: EngineClient, ids?: readonly string[]): Promise<string[]> {
+/** Removes helper containers (all of them, or only `ids`), except `keep`; resolves with the ids removed. */
+export async function removeVolumeBrowsers(client: EngineClient, ids?: readonly string[], keep: readonly string[] = []): Promise<string[]> {
   const filters = JSON.stringify({ label: [VOLUME_BROWSER_LABEL], ...(ids ? { id: ids } : {}) });
-  const found = await client.request('List volume helpers', (d, abortSignal) => d.listContainers({ all: true, filters, abortSignal } as Dockerode.ContainerListOptions));
+  const listed = await client.request('List volume helpers', (d, abortSignal) => d.listContainers({ all: true, filters, abortSignal } as Dockerode.ContainerListOptions));
+  const found = listed.filter((c) => !keep.includes(c.Id));
   // `v`: anonymous volumes the image declared go too; the browsed (named) volume never does.
   await Promise.allSettled(found.map((c) => client.containers.remove(c.Id, { force: true, volumes: true })));
   return found.map((c) => c.Id);
