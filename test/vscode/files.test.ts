@@ -39,8 +39,13 @@ describe('Container files and volume browsing', function () {
     await docker(['exec', running, 'sh', '-c', 'echo "from the container" > /h/readme']);
   });
 
+  const volume = `berth-files-vol-${runId}`;
+
   after(async () => {
     await skipDestructiveConfirmations(false);
+    // A helper left behind (only if the code under test failed) would keep the volume in use.
+    const helpers = (await docker(['ps', '-aq', '--filter', `label=berth.volumeBrowser=${volume}`])).split('\n').filter(Boolean);
+    if (helpers.length > 0) await docker(['rm', '-f', ...helpers]);
     await removeTestContainers();
     await removeTestVolumes();
     rmSync(local, { recursive: true, force: true });
@@ -105,7 +110,6 @@ describe('Container files and volume browsing', function () {
   });
 
   it('browses a volume read-only and leaves no helper container behind', async () => {
-    const volume = `berth-files-vol-${runId}`;
     await docker(['volume', 'create', '--label', `${TEST_LABEL}=${runId}`, volume]);
     await docker(['run', '--rm', '--label', `${TEST_LABEL}=${runId}`, '-v', `${volume}:/data`, TEST_IMAGE, 'sh', '-c', 'echo in-volume > "/data/a file"']);
     await openView(Views.volumes);
