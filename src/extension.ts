@@ -53,7 +53,7 @@ export function activate(context: vscode.ExtensionContext): BerthApi {
     ...registerDockerfileLanguage(dockerfileOptions),
   );
   const activationMs = performance.now() - started;
-  return createApi(session, explorer, () => activationMs, composeLints, stats);
+  return createApi(session, explorer, () => activationMs, composeLints, stats, files.tree);
 }
 
 /** What must finish before the subscriptions go (VS Code awaits deactivate() first). */

@@ -118,6 +118,7 @@ export const Commands = {
   filesNewFile: 'berth.files.newFile',
   filesNewFolder: 'berth.files.newFolder',
   filesDelete: 'berth.files.delete',
+  filesRename: 'berth.files.rename',
   filesClose: 'berth.files.close',
   filesRefresh: 'berth.files.refresh',
 } as const;

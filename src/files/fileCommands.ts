@@ -134,6 +134,20 @@ const remove: CommandHandler = async (ctx, target) => {
   return true;
 };
 
+/** Renames a file or folder in place (`mv` in the container: it must run); a third argument skips the question. */
+const rename: CommandHandler = async (ctx, target, _selection, given) => {
+  const uri = targetUri(ctx, target);
+  const old = posix.basename(uri.path);
+  const name = typeof given === 'string' ? given : await vscode.window.showInputBox({ title: `Rename ${uri.path}`, prompt: 'New name', value: old, validateInput: checkName });
+  if (name === undefined || name === old) return undefined;
+  const problem = checkName(name);
+  if (problem) throw new Refusal(problem);
+  const renamed = uri.with({ path: posix.join(posix.dirname(uri.path), name) });
+  await vscode.workspace.fs.rename(uri, renamed, { overwrite: false });
+  ctx.files.tree.refresh();
+  return renamed;
+};
+
 /** Closes an opened container or volume in the Files view (a volume's helper container goes with it). */
 const close: CommandHandler = (ctx, node) => {
   const uri = targetUri(ctx, node);
@@ -148,6 +162,7 @@ export const fileCommandHandlers = {
   [Commands.filesNewFile]: newEntry('file'),
   [Commands.filesNewFolder]: newEntry('folder'),
   [Commands.filesDelete]: remove,
+  [Commands.filesRename]: rename,
   [Commands.filesClose]: close,
   [Commands.filesRefresh]: (ctx) => ctx.files.tree.refresh(),
 } satisfies Record<string, CommandHandler>;

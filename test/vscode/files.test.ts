@@ -79,22 +79,32 @@ describe('Container files and volume browsing', function () {
     await rejectsWith(vscode.workspace.fs.stat(fileUri(running, '/h/new `folder`')), 'FileNotFound', /does not exist/);
   });
 
-  it('makes a new file and folder by name, refusing a name with a slash', async () => {
+  it('makes a new file and folder by name, refusing a name with a slash, and renames', async () => {
     const folder = await vscode.commands.executeCommand<vscode.Uri>('berth.files.newFolder', fileUri(running, '/h'), undefined, 'made here');
     assert.equal((await vscode.workspace.fs.stat(folder)).type, vscode.FileType.Directory);
     const file = await vscode.commands.executeCommand<vscode.Uri>('berth.files.newFile', folder, undefined, 'empty.txt');
+    assert.equal(file.path, '/h/made here/empty.txt');
     assert.equal(await docker(['exec', running, 'stat', '-c', '%s', '/h/made here/empty.txt']), '0');
     const refused = await vscode.commands.executeCommand<{ failed: boolean; message: string }>('berth.files.newFile', folder, undefined, 'a/b');
     assert.match(refused.message, /without "\/"/);
+    const renamed = await vscode.commands.executeCommand<vscode.Uri>('berth.files.rename', file, undefined, 'renamed $(id).txt');
+    assert.equal(renamed.path, '/h/made here/renamed $(id).txt');
+    assert.equal(await docker(['exec', running, 'ls', '/h/made here']), 'renamed $(id).txt');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    assert.equal(file.path, '/h/made here/empty.txt');
   });
 
   it('opens a container\'s files in the Files view from its row, and closes them', async () => {
     const row = await containerRow(api, running, 'running');
     const root = await vscode.commands.executeCommand<vscode.Uri>('berth.container.openFiles', row);
     assert.equal(root.toString(), fileUri(running, '/').toString());
-    assert.ok((await vscode.workspace.fs.readDirectory(root)).some(([n, t]) => n === 'h' && t === vscode.FileType.Directory));
+    const rootNode = ((await api.filesTree.getChildren()) ?? []).find((n) => n.kind === 'filesRoot' && n.uri.toString() === root.toString());
+    assert.equal(api.filesTree.getTreeItem(rootNode!).label, `berth-files-run-${runId}`);
+    const h = ((await api.filesTree.getChildren(rootNode)) ?? []).find((n) => n.kind === 'file' && n.uri.path === '/h');
+    assert.equal(api.filesTree.getTreeItem(h!).contextValue, 'filesFolder');
+    const rows = ((await api.filesTree.getChildren(h)) ?? []).map((n) => api.filesTree.getTreeItem(n));
+    const newline = rows.find((r) => r.label === 'new\\nline');
+    assert.equal(newline?.contextValue, 'filesFile', 'a newline in a name is shown escaped, in one row');
+    assert.equal(newline?.command?.command, 'vscode.open');
     assert.equal(await vscode.commands.executeCommand('berth.files.close', { uri: root }), true);
     assert.equal(await vscode.commands.executeCommand('berth.files.close', { uri: root }), false);
   });
