@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import type Dockerode from 'dockerode';
 import type { EngineClient } from './client';
 import { dial } from './dial';
+import { EngineError } from './errors';
 import { FileProblem } from './fileTypes';
 
 /** Set on every helper container, with the volume's name as value. */
@@ -37,6 +38,13 @@ async function helperImage(client: EngineClient, volume: string): Promise<string
 
 /** Creates the helper; the caller removes it with removeVolumeBrowsers when the browse ends. */
 export async function createVolumeBrowser(client: EngineClient, volume: string): Promise<VolumeBrowser> {
+  // A bind of a missing volume would create it: check first.
+  try {
+    await client.volumes.inspect(volume);
+  } catch (error) {
+    if (error instanceof EngineError && error.kind === 'notFound') throw new FileProblem('notFound', `Volume ${volume} does not exist (any more). Close it in the Files view.`);
+    throw error;
+  }
   const image = await helperImage(client, volume);
   if (!image) {
     throw new FileProblem('notFound', `Browsing volume ${volume} needs an image on the engine to create a helper container from, and there is none. Pull any small image (for example busybox) and try again.`);

@@ -139,4 +139,10 @@ describe('container files over the Engine API', function () {
     assert.equal(await docker(['ps', '-aq', '--filter', `id=${browser.containerId}`]), '');
     assert.equal(await docker(['volume', 'ls', '-q', '--filter', `name=^${volume}$`]), volume);
   });
+
+  it('refuses to browse a volume that does not exist, rather than creating it', async () => {
+    const missing = `berth-files-missing-${runId}`;
+    await assert.rejects(createVolumeBrowser(client, missing), problem('notFound', /does not exist/));
+    assert.equal(await docker(['volume', 'ls', '-q', '--filter', `name=^${missing}$`]), '');
+  });
 });
