@@ -13,7 +13,9 @@ import { UriSchemes, Views } from '../ids';
 export type FileNode =
   | { kind: 'filesRoot'; uri: vscode.Uri; label: string; readOnly: boolean }
   | { kind: 'file'; uri: vscode.Uri; type: vscode.FileType; readOnly: boolean }
-  | { kind: 'filesMessage'; message: string; parent: FileNode };
+  | { kind: 'filesMessage'; message: string };
+
+const EMPTY = "Open a container's files with Open Files on its row in Containers, or a volume's with Browse Files in Volumes.";
 
 const isFolder = (type: vscode.FileType): boolean => (type & vscode.FileType.Directory) !== 0;
 
@@ -68,17 +70,18 @@ export class FilesTree implements vscode.TreeDataProvider<FileNode>, vscode.Disp
   }
 
   async getChildren(node?: FileNode): Promise<FileNode[]> {
-    if (!node) return [...this.roots];
+    // The empty state is a row too (no welcome page: see package.test.ts).
+    if (!node) return this.roots.length > 0 ? [...this.roots] : [{ kind: 'filesMessage', message: EMPTY }];
     if (node.kind === 'filesMessage') return [];
     try {
       const entries = await vscode.workspace.fs.readDirectory(node.uri);
-      if (entries.length === 0) return [{ kind: 'filesMessage', message: 'Empty folder', parent: node }];
+      if (entries.length === 0) return [{ kind: 'filesMessage', message: 'Empty folder', }];
       return entries
         .sort(([a, at], [b, bt]) => Number(isFolder(bt)) - Number(isFolder(at)) || a.localeCompare(b))
         .map(([name, type]) => ({ kind: 'file', uri: vscode.Uri.joinPath(node.uri, name), type, readOnly: node.readOnly }));
     } catch (error) {
       // Errors are tree content, not pop-ups (a stopped engine, a folder too large to list).
-      return [{ kind: 'filesMessage', message: error instanceof Error ? error.message : String(error), parent: node }];
+      return [{ kind: 'filesMessage', message: error instanceof Error ? error.message : String(error), }];
     }
   }
 

@@ -137,5 +137,9 @@ describe('Container files and volume browsing', function () {
       assert.equal(await vscode.commands.executeCommand('berth.files.close', { uri: root }), true);
     }
     await waitFor('the helper container to be removed', async () => (await helpers()) === '');
+    // Nothing open any more: the view says how to open something, as a row.
+    const rows = (await api.filesTree.getChildren()) ?? [];
+    assert.deepEqual(rows.map((r) => r.kind), ['filesMessage']);
+    assert.match(String(api.filesTree.getTreeItem(rows[0]!).label), /Open Files on its row/);
   });
 });
