@@ -7,6 +7,7 @@ import type { Explorer, LiveViewId } from './explorer/explorer';
 import type { LiveView } from './explorer/shared/liveView';
 import type { TreeNode } from './explorer/shared/treeModel';
 import type { EngineSession } from './engineSession';
+import type { FilesTree } from './files/filesTree';
 import type { ComposeLintCounts } from './language/compose/composeLanguage';
 import type { StatsPanels } from './stats/statsPanels';
 
@@ -24,13 +25,15 @@ export interface BerthApi {
   readonly composeLints: Readonly<ComposeLintCounts>;
   /** The stats panel, when one is open: its controller (messages posted, open streams) and the webview panel. */
   readonly stats: Pick<StatsPanels, 'current'>;
+  /** The Files view's rows (opened containers and volumes). */
+  readonly filesTree: Pick<FilesTree, 'getChildren' | 'getTreeItem'>;
 }
 
 function summarize(state: EngineState): { kind: EngineState['kind']; message?: string } {
   return state.kind === 'connecting' || state.kind === 'connected' ? { kind: state.kind } : { kind: state.kind, message: state.error.userMessage };
 }
 
-export function createApi(session: EngineSession, explorer: Explorer, activationMs: () => number, composeLints: ComposeLintCounts, stats: StatsPanels): BerthApi {
+export function createApi(session: EngineSession, explorer: Explorer, activationMs: () => number, composeLints: ComposeLintCounts, stats: StatsPanels, filesTree: FilesTree): BerthApi {
   return {
     engineState: () => summarize(session.state),
     onDidChangeEngineState: (listener, thisArgs, disposables) => session.onDidChangeState((s) => listener.call(thisArgs, summarize(s)), undefined, disposables),
@@ -42,5 +45,6 @@ export function createApi(session: EngineSession, explorer: Explorer, activation
     },
     composeLints,
     stats,
+    filesTree,
   };
 }

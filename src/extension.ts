@@ -10,6 +10,7 @@ import { Config } from './config';
 import { LocalImageNames } from './engine/localImageNames';
 import { EngineSession } from './engineSession';
 import { Explorer } from './explorer/explorer';
+import { FilesFeature } from './files/filesFeature';
 import { SecurityDecorations } from './explorer/containers/securityDecorations';
 import { registerComposeLanguage, type ComposeLintCounts } from './language/compose/composeLanguage';
 import { registerDockerfileLanguage } from './language/dockerfile/dockerfileLanguage';
@@ -31,6 +32,9 @@ export function activate(context: vscode.ExtensionContext): BerthApi {
   const composeOptions = { ...imageOptions, hostFor: editorComposeHost, detectByContent: Config.composeDetectByContent };
   const dockerfileOptions = { ...imageOptions, lintSettings: Config.dockerfileLintSettings };
   const stats = new StatsPanels(session, context.extensionUri, log);
+  const files = new FilesFeature(session);
+  // Volume helper containers go while the engine connection still stands.
+  beforeDispose = () => files.volumeHelpers.releaseAll();
 
   context.subscriptions.push(
     log,
@@ -39,7 +43,8 @@ export function activate(context: vscode.ExtensionContext): BerthApi {
     new SecurityDecorations(session),
     createEngineStatusBar(session),
     build,
-    ...registerCommands({ session, explorer, log, compose: new ComposeRunner(log), inspectDocuments, stats, build }),
+    files,
+    ...registerCommands({ session, explorer, log, compose: new ComposeRunner(log), inspectDocuments, stats, build, files }),
     ...registerInspectDocuments(inspectDocuments),
     stats,
     session.onEachConnection((scope) => images.attach(scope)),
@@ -48,9 +53,13 @@ export function activate(context: vscode.ExtensionContext): BerthApi {
     ...registerDockerfileLanguage(dockerfileOptions),
   );
   const activationMs = performance.now() - started;
-  return createApi(session, explorer, () => activationMs, composeLints, stats);
+  return createApi(session, explorer, () => activationMs, composeLints, stats, files.tree);
 }
 
-export function deactivate(): void {
-  // Everything is disposed through context.subscriptions.
+/** What must finish before the subscriptions go (VS Code awaits deactivate() first). */
+let beforeDispose: (() => Promise<void>) | undefined;
+
+export function deactivate(): Promise<void> | undefined {
+  // Everything else is disposed through context.subscriptions.
+  return beforeDispose?.();
 }

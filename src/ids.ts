@@ -112,6 +112,16 @@ export const Commands = {
   buildStage: 'berth.build.stage',
   openLayerLine: 'berth.image.openLayerLine',
   runImage: 'berth.image.run',
+  containerOpenFiles: 'berth.container.openFiles',
+  volumeBrowse: 'berth.volume.browse',
+  filesUpload: 'berth.files.upload',
+  filesDownload: 'berth.files.download',
+  filesNewFile: 'berth.files.newFile',
+  filesNewFolder: 'berth.files.newFolder',
+  filesDelete: 'berth.files.delete',
+  filesRename: 'berth.files.rename',
+  filesClose: 'berth.files.close',
+  filesRefresh: 'berth.files.refresh',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];
@@ -124,6 +134,7 @@ export const Views = {
   volumes: 'berth.volumes',
   system: 'berth.system',
   swarm: 'berth.swarm',
+  files: 'berth.files',
 } as const;
 
 /** Webview panel types (also the `onWebviewPanel:` activation event that restores them). */
@@ -139,6 +150,10 @@ export const ContextKeys = {
 /** URI schemes Berth registers. Never the bare `berth`: another extension owns it. */
 export const UriSchemes = {
   inspect: 'berth-inspect',
+  /** `berth-files://<containerId>/path`: a container's files. */
+  containerFiles: 'berth-files',
+  /** `berth-volume://<volume>/path`: a volume's files, read-only. */
+  volumeFiles: 'berth-volume',
 } as const;
 
 export const ExtensionId = 'berth-dev.berth';

@@ -3,6 +3,7 @@ import type * as vscode from 'vscode';
 import type { BuildFeature } from '../build/buildFeature';
 import type { ComposeRunner } from '../compose/composeRunner';
 import type { EngineSession } from '../engineSession';
+import type { FilesFeature } from '../files/filesFeature';
 import type { Explorer } from '../explorer/explorer';
 import type { InspectDocuments } from '../inspect/inspectDocuments';
 import type { StatsShow } from '../stats/statsPanels';
@@ -16,6 +17,7 @@ export interface CommandContext {
   inspectDocuments: InspectDocuments;
   stats: StatsShow;
   build: BuildFeature;
+  files: FilesFeature;
 }
 
 /** A handler serves the context menu `(node)`, multi-select `(node, nodes)` and the palette `()`. */

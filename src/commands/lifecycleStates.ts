@@ -21,4 +21,5 @@ export const lifecycleStates = {
   openPort: ['running'],
   inspect: ['created', 'running', 'paused', 'restarting', 'removing', 'exited', 'dead'],
   showLogs: ['created', 'running', 'paused', 'restarting', 'exited', 'dead'],
+  openFiles: ['created', 'running', 'paused', 'restarting', 'exited', 'dead'],
 } as const satisfies Record<string, readonly ContainerState[]>;

@@ -34,6 +34,7 @@ import { showStats, showStatsForAll } from './showStats';
 import { switchEngine } from './switchEngine';
 import { logCommandHandlers } from '../logs/showLogs';
 import { buildHandlers } from '../build/buildFeature';
+import { fileCommandHandlers } from '../files/fileCommands';
 import { initializeSwarm, joinSwarmCommand, leaveSwarmCommand } from './swarmLifecycle';
 import { addNodeLabel, nodeAvailabilityCommand, nodeRoleCommand, removeNodeLabel, removeSwarmNode } from './swarmNodeCommands';
 import { createSecretLikeCommand, inspectSecretLikeCommand, removeSecretLikeCommand } from './swarmSecretCommands';
@@ -156,6 +157,7 @@ const handlers: Record<CommandId, CommandHandler> = {
   [Commands.showLog]: (ctx) => ctx.log.show(),
   ...logCommandHandlers,
   ...buildHandlers,
+  ...fileCommandHandlers,
 };
 
 export function describeFailure(error: unknown): string {

@@ -37,12 +37,12 @@ describe('Containers view menus', () => {
 
   it('offers exactly the actions the engine accepts in each state (no Start on a paused container)', () => {
     const expected: Record<string, string[]> = {
-      created: ['copyId', 'copyName', 'copyRunCommand', 'inspect', 'remove', 'rename', 'restart', 'showLogs', 'start'],
-      running: ['attachShell', 'copyId', 'copyName', 'copyRunCommand', 'inspect', 'kill', 'openPort', 'pause', 'remove', 'rename', 'restart', 'runCommand', 'showLogs', 'stop'],
-      paused: ['copyId', 'copyName', 'copyRunCommand', 'inspect', 'remove', 'rename', 'showLogs', 'stop', 'unpause'],
-      restarting: ['copyId', 'copyName', 'copyRunCommand', 'inspect', 'kill', 'remove', 'rename', 'showLogs', 'stop'],
-      exited: ['copyId', 'copyName', 'copyRunCommand', 'inspect', 'remove', 'rename', 'restart', 'showLogs', 'start'],
-      dead: ['copyId', 'copyName', 'copyRunCommand', 'inspect', 'remove', 'rename', 'restart', 'showLogs', 'start'],
+      created: ['copyId', 'copyName', 'copyRunCommand', 'inspect', 'openFiles', 'remove', 'rename', 'restart', 'showLogs', 'start'],
+      running: ['attachShell', 'copyId', 'copyName', 'copyRunCommand', 'inspect', 'kill', 'openFiles', 'openPort', 'pause', 'remove', 'rename', 'restart', 'runCommand', 'showLogs', 'stop'],
+      paused: ['copyId', 'copyName', 'copyRunCommand', 'inspect', 'openFiles', 'remove', 'rename', 'showLogs', 'stop', 'unpause'],
+      restarting: ['copyId', 'copyName', 'copyRunCommand', 'inspect', 'kill', 'openFiles', 'remove', 'rename', 'showLogs', 'stop'],
+      exited: ['copyId', 'copyName', 'copyRunCommand', 'inspect', 'openFiles', 'remove', 'rename', 'restart', 'showLogs', 'start'],
+      dead: ['copyId', 'copyName', 'copyRunCommand', 'inspect', 'openFiles', 'remove', 'rename', 'restart', 'showLogs', 'start'],
       removing: ['copyId', 'copyName', 'copyRunCommand', 'inspect'],
     };
     for (const [state, verbs] of Object.entries(expected)) {
@@ -99,9 +99,9 @@ describe('Networks view menus', () => {
 });
 
 describe('Volumes view menus', () => {
-  it('offers Remove and Inspect on volumes, in use or not, and nothing on the containers under them', () => {
-    assert.deepEqual(offered('volume', 'berth.volumes'), ['berth.volume.inspect', 'berth.volume.remove']);
-    assert.deepEqual(offered('volume.inUse', 'berth.volumes'), ['berth.volume.inspect', 'berth.volume.remove']);
+  it('offers Remove, Inspect and Browse Files on volumes, in use or not, and nothing on the containers under them', () => {
+    assert.deepEqual(offered('volume', 'berth.volumes'), ['berth.volume.browse', 'berth.volume.inspect', 'berth.volume.remove']);
+    assert.deepEqual(offered('volume.inUse', 'berth.volumes'), ['berth.volume.browse', 'berth.volume.inspect', 'berth.volume.remove']);
     assert.deepEqual(offered('volumeContainer', 'berth.volumes'), []);
   });
 });
