@@ -19,6 +19,12 @@ const KEPT_OUTPUT_CHARS = 64 * 1024;
 const CTRL_C = '\x03';
 /** Output held for a terminal that has not opened yet: a cached build prints a few KiB. */
 const EARLY_OUTPUT_CHARS = 1024 * 1024;
+/**
+ * A stopped process gets this long to end after SIGTERM before SIGKILL. The docker CLI answers
+ * SIGTERM during a BuildKit build by asking the daemon to cancel and waiting for it, which a busy
+ * daemon may not do for a long while; killed, the CLI drops its session and the daemon cancels.
+ */
+export const KILL_AFTER_MS = 3000;
 
 /** The smallest `vscode.Event`: listeners in a set, disposable. */
 class Emitter<T> {
@@ -50,6 +56,7 @@ export class ProcessPty implements vscode.Pseudoterminal {
   /** Resolves when the process has ended (or could not start); never rejects. */
   readonly exited: Promise<ProcessResult> = new Promise((resolve) => (this.settle = resolve));
   private result: ProcessResult | undefined;
+  private stopping: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly command: string,
@@ -101,8 +108,13 @@ export class ProcessPty implements vscode.Pseudoterminal {
   /** The terminal was closed or the task terminated: stop the process. */
   close(): void {
     if (this.result) return;
-    if (this.child) this.child.kill('SIGTERM');
-    else this.finish(1);
+    const child = this.child;
+    if (!child) return this.finish(1);
+    if (this.stopping) return;
+    child.kill('SIGTERM');
+    this.stopping = setTimeout(() => {
+      if (!this.result) child.kill('SIGKILL');
+    }, KILL_AFTER_MS);
   }
 
   private show(text: string): void {
@@ -116,6 +128,7 @@ export class ProcessPty implements vscode.Pseudoterminal {
 
   private finish(code: number): void {
     if (this.result) return;
+    clearTimeout(this.stopping);
     this.result = { code, output: this.kept };
     this.settle(this.result);
     if (this.opened) this.closes.fire(code);

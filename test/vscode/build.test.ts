@@ -127,9 +127,11 @@ describe('Build and run images', function () {
     // VS Code ignores terminate() until it has registered the task as active (it answers "not
     // terminated"; its Terminate Task lists only active tasks), and the CLI starts before that:
     // terminate from the task's start on, until VS Code takes it.
+    // This build's task, by its tag: the previous test's task may start only now (a cached build
+    // ends before VS Code starts its task), and terminating that one would find nothing to end.
     const started = new Promise<vscode.TaskExecution>((resolve) => {
       const sub = vscode.tasks.onDidStartTask((e) => {
-        if (e.execution.task.definition.type === 'berth-build') {
+        if (e.execution.task.definition.type === 'berth-build' && e.execution.task.name.includes(t)) {
           sub.dispose();
           resolve(e.execution);
         }
@@ -159,7 +161,7 @@ describe('Build and run images', function () {
     const terminalsBefore = vscode.window.terminals.length;
     const exitCode = new Promise<number | undefined>((resolve) => {
       const sub = vscode.tasks.onDidEndTaskProcess((e) => {
-        if (e.execution.task.definition.type === 'berth-build') {
+        if (e.execution.task.definition.type === 'berth-build' && e.execution.task.name.includes(t)) {
           sub.dispose();
           resolve(e.exitCode);
         }

@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { lastLines, ProcessPty } from '../../../src/compose/processPty';
+import { KILL_AFTER_MS, lastLines, ProcessPty } from '../../../src/compose/processPty';
 
 const node = process.execPath;
 const script = (code: string): string[] => ['-e', code, '--'];
@@ -68,6 +68,21 @@ describe('ProcessPty', () => {
     assert.deepEqual(closed, [], 'no close before open()');
     pty.open();
     assert.deepEqual(closed, [1]);
+  });
+
+  it('kills a process that does not end on SIGTERM once the grace period has passed', async function () {
+    this.timeout(KILL_AFTER_MS + 10_000);
+    // As the docker CLI does during a BuildKit build: SIGTERM asks for a cancel, and the process waits.
+    const pty = new ProcessPty(node, script('process.on("SIGTERM", () => console.log("asked")); console.log("running"); setInterval(() => undefined, 1000)'), dir);
+    const output: string[] = [];
+    const running = new Promise<void>((resolve) => pty.onDidOutput((text) => (output.push(text), resolve())));
+    pty.start();
+    await running;
+    pty.close();
+    pty.close(); // Terminate is often asked more than once; one grace period still applies.
+    const result = await pty.exited;
+    assert.equal(result.code, 1, 'ended by SIGKILL');
+    assert.match(output.join(''), /asked/, 'SIGTERM came first');
   });
 
   it('ends at once when its terminal closes before the process started', async () => {
