@@ -13,7 +13,7 @@ import { dial } from './dial';
 import { EngineError } from './errors';
 import { execCollect } from './execOutput';
 import { listViaExec } from './listViaExec';
-import { singleEntryTar, TarTooLarge, walkTar, type TarEntry } from './tar';
+import { singleEntryTar, TarTooLarge, walkTar, type TarEntry, type TarOwner } from './tar';
 import { FileProblem, type DirEntry, type FileInfo, type FileKind } from './fileTypes';
 
 export { FileProblem, type DirEntry, type FileInfo, type FileKind };
@@ -192,20 +192,31 @@ export class ContainerFiles {
     return size;
   }
 
-  /** Writes a file (keeping an existing file's mode; a link's target is written). */
+  /**
+   * Writes a file, keeping an existing file's mode and owner (a link's target is written). The
+   * archive API applies the owner the tar names, so saving a file an app owns must not make it root's;
+   * a new file takes the owner of its folder, as the app that lives there would expect.
+   */
   async write(id: string, path: string, content: Uint8Array): Promise<void> {
     const existing = await this.stat(id, path);
     const target = existing?.symlink ? existing.linkTarget : path;
-    await this.put(id, target, content, existing?.mode ?? 0o644);
+    await this.put(id, target, content, existing?.mode ?? 0o644, await this.ownerOf(id, existing ? target : posix.dirname(target)));
   }
 
   async mkdir(id: string, path: string): Promise<void> {
-    await this.put(id, path, undefined, 0o755);
+    await this.put(id, path, undefined, 0o755, await this.ownerOf(id, posix.dirname(path)));
   }
 
-  private put(id: string, path: string, content: Uint8Array | undefined, mode: number): Promise<void> {
+  /** The owner in the path's own archive header: the first entry, read before the rest is sent. */
+  private async ownerOf(id: string, path: string): Promise<TarOwner | undefined> {
+    let owner: TarOwner | undefined;
+    await this.archive(id, path, 1024 * 1024, (entry) => ((owner = { uid: entry.uid, gid: entry.gid }), 'stop')).catch(() => undefined);
+    return owner;
+  }
+
+  private put(id: string, path: string, content: Uint8Array | undefined, mode: number, owner: TarOwner | undefined): Promise<void> {
     const dir = posix.dirname(path);
-    const tar = singleEntryTar(posix.basename(path), content, mode);
+    const tar = singleEntryTar(posix.basename(path), content, mode, owner);
     return this.call(`Write ${path}`, async (d, abortSignal) => {
       try {
         await d.getContainer(id).putArchive(tar, { path: dir, noOverwriteDirNonDir: true, abortSignal } as unknown as { path: string });

@@ -17,7 +17,18 @@ export interface TarEntry {
   mode: number;
   mtime: Date;
   linkName: string;
+  /** The owner as numbers (pax `uid`/`gid` when the header's fields are too small). */
+  uid: number;
+  gid: number;
 }
+
+/** Who owns a written entry; the archive API applies it as given. */
+export interface TarOwner {
+  uid: number;
+  gid: number;
+}
+
+const ROOT: TarOwner = { uid: 0, gid: 0 };
 
 /** What to do with an entry: skip its body, read it (then `onBody`), or stop reading. */
 export type TarVisit = 'skip' | 'read' | 'stop';
@@ -173,6 +184,8 @@ export async function walkTar(
         mode: number(block, 100, 8) & 0o7777,
         mtime: new Date(number(block, 136, 12) * 1000),
         linkName: pax.get('linkpath') ?? longLink ?? text(block, 157, 100),
+        uid: pax.has('uid') ? Number(pax.get('uid')) : number(block, 108, 8),
+        gid: pax.has('gid') ? Number(pax.get('gid')) : number(block, 116, 8),
       };
       if (flag === 'x' || flag === 'g' || flag === 'L' || flag === 'K') {
         // Metadata for the next entry ('g', global, applies to all: Berth needs none of it).
@@ -195,14 +208,15 @@ export async function walkTar(
   return false;
 }
 
-function header(name: string, size: number, mode: number, flag: string, mtime: Date): Buffer {
+function header(name: string, size: number, mode: number, flag: string, mtime: Date, owner: TarOwner): Buffer {
   const block = Buffer.alloc(BLOCK);
   // The stored name is only a fallback (the pax record carries the real one): keep it ASCII and short.
   block.write(name.replace(/[^\x20-\x7e]/g, '_').slice(-99), 0, 'latin1');
   const octal = (value: number, start: number, length: number): void => void block.write(`${value.toString(8).padStart(length - 1, '0')}\0`, start, 'latin1');
   octal(mode & 0o7777, 100, 8);
-  octal(0, 108, 8);
-  octal(0, 116, 8);
+  // Seven octal digits hold ids below 2^21; a larger one goes in the pax record (singleEntryTar).
+  octal(owner.uid < 0o7777777 ? owner.uid : 0, 108, 8);
+  octal(owner.gid < 0o7777777 ? owner.gid : 0, 116, 8);
   octal(size, 124, 12);
   octal(Math.floor(mtime.getTime() / 1000), 136, 12);
   block.write(flag, 156, 'latin1');
@@ -225,14 +239,18 @@ function paxRecord(key: string, value: string): Buffer {
 const pad = (bytes: number): Buffer => Buffer.alloc(padded(bytes) - bytes);
 
 /** A tar holding one file (or, without `content`, one empty directory) named `name`. */
-export function singleEntryTar(name: string, content: Uint8Array | undefined, mode: number, mtime = new Date()): Buffer {
-  const records = paxRecord('path', content ? name : `${name}/`);
+export function singleEntryTar(name: string, content: Uint8Array | undefined, mode: number, owner: TarOwner = ROOT, mtime = new Date()): Buffer {
+  const records = Buffer.concat([
+    paxRecord('path', content ? name : `${name}/`),
+    ...(owner.uid >= 0o7777777 ? [paxRecord('uid', String(owner.uid))] : []),
+    ...(owner.gid >= 0o7777777 ? [paxRecord('gid', String(owner.gid))] : []),
+  ]);
   const size = content ? content.length : 0;
   return Buffer.concat([
-    header('PaxHeader', records.length, 0o644, 'x', mtime),
+    header('PaxHeader', records.length, 0o644, 'x', mtime, ROOT),
     records,
     pad(records.length),
-    header(content ? name : `${name}/`, size, mode, content ? '0' : '5', mtime),
+    header(content ? name : `${name}/`, size, mode, content ? '0' : '5', mtime, owner),
     ...(content ? [Buffer.from(content.buffer, content.byteOffset, content.byteLength), pad(size)] : []),
     Buffer.alloc(BLOCK * 2),
   ]);

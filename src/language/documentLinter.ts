@@ -17,6 +17,12 @@ export interface DocumentLinterOptions {
   accepts?: (doc: vscode.TextDocument) => boolean;
   /** The findings, or a promise of them (work done off the extension host's thread). */
   lint: (doc: vscode.TextDocument) => Finding[] | Promise<Finding[]>;
+  /**
+   * The lint runs off the extension host behind a queue that keeps one run and the newest request
+   * per file (the compose worker): edits are sent at once, with no delay. Asked at each edit: a
+   * worker that cannot run falls back to linting in the extension host, which is delayed again.
+   */
+  queued?: () => boolean;
   /** Told when a lint fails, so the failure is seen (the document keeps its last diagnostics). */
   onError?: (error: unknown) => void;
 }
@@ -89,7 +95,7 @@ export class DocumentLinter implements vscode.Disposable {
     this.cancel(doc.uri);
     this.pending.set(
       doc.uri.toString(),
-      setTimeout(() => this.lintNow(doc), lintDelay(this.costs.get(doc.uri.toString()))),
+      setTimeout(() => this.lintNow(doc), lintDelay(this.costs.get(doc.uri.toString()), this.options.queued?.() ?? false)),
     );
   }
 

@@ -16,9 +16,14 @@ export const DELAY_PER_COST = 2;
 /** Even the largest file is linted within a second of the last edit. */
 export const MAX_DELAY_MS = 1000;
 
-/** The delay after an edit, for a document whose lints cost `costMs` (undefined: not measured yet). */
-export function lintDelay(costMs: number | undefined): number {
-  if (costMs === undefined || costMs < IMMEDIATE_BELOW_MS) return 0;
+/**
+ * The delay after an edit, for a document whose lints cost `costMs` (undefined: not measured yet).
+ * A lint that runs on a worker behind a queue that keeps one run and only the newest request per
+ * file (`queued`) waits for nothing: the extension host is not blocked, and the queue already
+ * drops the versions typed past while a run was going.
+ */
+export function lintDelay(costMs: number | undefined, queued = false): number {
+  if (queued || costMs === undefined || costMs < IMMEDIATE_BELOW_MS) return 0;
   return Math.min(MAX_DELAY_MS, Math.round(costMs * DELAY_PER_COST));
 }
 

@@ -80,6 +80,23 @@ describe('container files over the Engine API', function () {
     await files.remove(id, '/h/new file 🚢', false);
   });
 
+  it("keeps an existing file's owner when it is saved, and gives new files and folders their folder's owner", async () => {
+    // An app's own files: saving one as root would lock the app out of it.
+    // Made by the app's user (this sandbox's containers may not chown).
+    await docker(['exec', '-u', '1000:1001', id, 'mkdir', '/tmp/app']);
+    await docker(['exec', '-u', '1000:1001', id, 'touch', '/tmp/app/config']);
+    await docker(['exec', id, 'touch', '/h/root-owned']);
+    const owner = async (path: string): Promise<string> => (await docker(['exec', id, 'stat', '-c', '%u:%g', path])).trim();
+    await files.write(id, '/tmp/app/config', Buffer.from('saved'));
+    assert.equal(await owner('/tmp/app/config'), '1000:1001');
+    await files.write(id, '/tmp/app/new file 🚢', Buffer.from('new'));
+    assert.equal(await owner('/tmp/app/new file 🚢'), '1000:1001');
+    await files.mkdir(id, '/tmp/app/sub');
+    assert.equal(await owner('/tmp/app/sub'), '1000:1001');
+    await files.write(id, '/h/root-owned', Buffer.from('still root'));
+    assert.equal(await owner('/h/root-owned'), '0:0');
+  });
+
   it('refuses a file over the read cap, pointing at Download…, which streams all of it', async () => {
     const capped = new ContainerFiles(client, { ...DEFAULT_FILE_LIMITS, maxReadBytes: 1024 * 1024 });
     await assert.rejects(capped.read(id, '/h/sub/two-mib'), problem('tooLarge', /2 MiB, more than the 1 MiB .* Use Download…/));

@@ -19,6 +19,12 @@ describe('lint delay', () => {
     assert.equal(lintDelay(5000), MAX_DELAY_MS);
   });
 
+  it('never delays a lint on a worker whose queue keeps only the newest request per file', () => {
+    assert.equal(lintDelay(20, true), 0);
+    assert.equal(lintDelay(5000, true), 0);
+    assert.equal(lintDelay(5000, false), MAX_DELAY_MS);
+  });
+
   it('follows recent measurements without one odd lint deciding', () => {
     assert.equal(nextCost(undefined, 40), 40);
     assert.equal(nextCost(40, 2), 21);

@@ -34,6 +34,8 @@ export function registerComposeLanguage(options: ComposeProviderOptions = {}, lo
     languageId: COMPOSE_LANGUAGE_ID,
     // Paths in a compose file resolve on disk, so only files on disk are linted.
     accepts: (doc) => doc.uri.scheme === 'file',
+    // The worker's queue keeps the newest request per file: no delay after an edit while it runs.
+    queued: () => worker.available,
     // On the worker thread; in-process only if the worker cannot start (the document still gets its diagnostics).
     lint: async (doc) => {
       const host = composeHostFor(options, doc.uri);

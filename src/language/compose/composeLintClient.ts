@@ -62,6 +62,10 @@ export class ComposeLintClient {
   private readonly script: string;
   private readonly timeoutMs: number;
   private readonly maxQueued: number;
+  /** False once the worker cannot run: lints then run in the extension host. */
+  get available(): boolean {
+    return this.unavailable === undefined;
+  }
   /** Workers started so far (a restart adds one). */
   started = 0;
 

@@ -32,6 +32,15 @@ describe('tar for the archive API', () => {
     assert.deepEqual(bodies, ['hello']);
   });
 
+  it("writes the owner it is given, in the header or, past the header's seven octal digits, in a pax record", async () => {
+    const small = await entries(singleEntryTar('f', Buffer.from('x'), 0o644, { uid: 1000, gid: 1001 }));
+    assert.deepEqual(small.entries.map((e) => [e.uid, e.gid]), [[1000, 1001]]);
+    const large = await entries(singleEntryTar('f', Buffer.from('x'), 0o644, { uid: 100_000_000, gid: 2_097_152 }));
+    assert.deepEqual(large.entries.map((e) => [e.uid, e.gid]), [[100_000_000, 2_097_152]]);
+    const root = await entries(singleEntryTar('f', Buffer.from('x'), 0o644));
+    assert.deepEqual(root.entries.map((e) => [e.uid, e.gid]), [[0, 0]]);
+  });
+
   it('writes a folder entry', async () => {
     const { entries: found } = await entries(singleEntryTar('dir', undefined, 0o755));
     assert.deepEqual(found.map((e) => [e.name, e.type, e.mode]), [['dir/', 'directory', 0o755]]);
