@@ -1,6 +1,6 @@
 /** Nodes of the Containers view: `{ kind, resource }` plus the accessors commands and tests read. */
 import type { ContainerSummary } from '../../engine/types';
-import type { StateTreeNode } from '../shared/liveView';
+import type { StateTreeNode } from '../shared/liveViewSpec';
 import { TreeNode, type NodeFactory } from '../shared/treeModel';
 import type { ComposeProjectGroup } from './containersModel';
 

@@ -2,7 +2,8 @@
 import { Config } from '../../config';
 import type { EngineSession } from '../../engineSession';
 import { Commands, Views } from '../../ids';
-import { LiveView, type LiveViewSpec } from '../shared/liveView';
+import { LiveView } from '../shared/liveView';
+import type { LiveViewSpec } from '../shared/liveViewSpec';
 import type { TreeNode } from '../shared/treeModel';
 import { danglingImageRow, imageTagRow, imageTooltip, layerRow, repositoryRow, untaggedRow } from './imagePresentation';
 import { imageAffectedBy, imagesTree, keepHistories, withSources, type DanglingImage, type ImagesSnapshot, type ImageTag, type LayerSources } from './imagesModel';

@@ -2,7 +2,8 @@
 import { Config } from '../../config';
 import type { EngineSession } from '../../engineSession';
 import { Commands, Views } from '../../ids';
-import { LiveView, type LiveViewSpec } from '../shared/liveView';
+import { LiveView } from '../shared/liveView';
+import type { LiveViewSpec } from '../shared/liveViewSpec';
 import type { TreeNode } from '../shared/treeModel';
 import { attachmentRow, networkRow } from './networkPresentation';
 import { networkAffectedBy, networksTree, type NetworksSnapshot } from './networksModel';

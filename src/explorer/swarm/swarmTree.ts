@@ -13,7 +13,8 @@ import { EMPTY_SWARM, loadSwarm, relistSwarm, type SwarmSnapshot } from '../../e
 import { ServiceUpdatePoll } from '../../engine/swarmUpdatePoll';
 import type { EngineSession } from '../../engineSession';
 import { Commands, Views } from '../../ids';
-import { LiveView, type LiveViewSpec } from '../shared/liveView';
+import { LiveView } from '../shared/liveView';
+import type { LiveViewSpec } from '../shared/liveViewSpec';
 import type { TreeNode } from '../shared/treeModel';
 import { configRow, nodeRow, secretRow, sectionRow, serviceRow, stackRow, taskRow } from './swarmPresentation';
 import { followedKeys, keysSettlingAfter, SETTLE_AFTER_EVENT_MS, swarmTree } from './swarmTreeModel';

@@ -1,7 +1,8 @@
 /** The System view: the engine's facts, disk usage (measured when opened), plugins and a live log of recent events. */
 import type { EngineSession } from '../../engineSession';
 import { Commands, Views } from '../../ids';
-import { LiveView, type LiveViewSpec } from '../shared/liveView';
+import { LiveView } from '../shared/liveView';
+import type { LiveViewSpec } from '../shared/liveViewSpec';
 import type { TreeNode } from '../shared/treeModel';
 import { diskUsageRow, eventRow, factRow, pluginRow, sectionRow } from './systemPresentation';
 import { systemAffectedBy, systemTree, withEvent, type Section, type SystemSnapshot } from './systemModel';

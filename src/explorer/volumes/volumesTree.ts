@@ -1,7 +1,8 @@
 /** The Volumes view: its source, model and presentation on the shared live view, and sizes measured on request. */
 import type { EngineSession } from '../../engineSession';
 import { Commands, Views } from '../../ids';
-import { LiveView, type LiveViewSpec } from '../shared/liveView';
+import { LiveView } from '../shared/liveView';
+import type { LiveViewSpec } from '../shared/liveViewSpec';
 import type { TreeNode } from '../shared/treeModel';
 import { volumeMountRow, volumeRow } from './volumePresentation';
 import { volumeAffectedBy, volumesTree, type VolumesSnapshot } from './volumesModel';
